@@ -1,0 +1,58 @@
+package cx.wonderful.microprofile;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The one exception type of the library: a {@link ErrorCode code}, a message fit for a log (it never contains a
+ * credential), the HTTP status where the error came from an HTTP response, and whether trying again may help.
+ */
+public class WonderfulException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final int httpStatus;
+    private final boolean recoverable;
+
+    public WonderfulException(ErrorCode code, String message) {
+        this(code, message, 0, code.recoverableByDefault(), null);
+    }
+
+    public WonderfulException(ErrorCode code, String message, Throwable cause) {
+        this(code, message, 0, code.recoverableByDefault(), cause);
+    }
+
+    /**
+     * @param httpStatus the HTTP status the error came with, or 0 where there was none
+     */
+    public WonderfulException(ErrorCode code, String message, int httpStatus, boolean recoverable, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.code = Objects.requireNonNull(code, "code");
+        if (httpStatus != 0 && (httpStatus < 100 || httpStatus > 599)) {
+            throw new IllegalArgumentException("httpStatus must be 0 or a status code, was " + httpStatus);
+        }
+        this.httpStatus = httpStatus;
+        this.recoverable = recoverable;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The HTTP status of the response this error came from, if it came from one. */
+    public OptionalInt httpStatus() {
+        return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+    }
+
+    /** Whether the same operation may succeed if tried again later. */
+    public boolean recoverable() {
+        return recoverable;
+    }
+
+    @Override
+    public String toString() {
+        return "WonderfulException[" + code + (httpStatus == 0 ? "" : ", HTTP " + httpStatus)
+                + (recoverable ? ", recoverable" : "") + "]: " + getMessage();
+    }
+}

@@ -1,0 +1,46 @@
+package cx.wonderful.microprofile.internal;
+
+/**
+ * The MicroProfile Config keys of the library, all under {@code wonderful.}. MicroProfile Config maps each to an
+ * environment variable by upper-casing it and replacing every non-alphanumeric character with {@code _}
+ * ({@code wonderful.base-url} is also {@code WONDERFUL_BASE_URL}). Durations are written {@code 500ms},
+ * {@code 30s}, {@code 5m}, as ISO-8601 ({@code PT30S}) or as a plain number of milliseconds.
+ */
+public final class ConfigKeys {
+
+    private ConfigKeys() {
+    }
+
+    /** Required: the API's base URL, for example {@code https://acme.api.wonderful.ai}. */
+    public static final String BASE_URL = "wonderful.base-url";
+    /** An API key (server side only): signs JWTs, and authenticates calls when no token is configured. */
+    public static final String API_KEY = "wonderful.api-key";
+    /** A JWT signed by the application's backend ({@code auth.sign}). */
+    public static final String SIGNED_TOKEN = "wonderful.signed-token";
+    /** A Wonderful token from a Cognito or SSO flow. */
+    public static final String TOKEN = "wonderful.token";
+    /** Sent as {@code X-Tenant-ID} when set. */
+    public static final String TENANT_ID = "wonderful.tenant-id";
+    /** The workspace of the Chat V3 endpoints. */
+    public static final String WORKSPACE_ID = "wonderful.workspace-id";
+    /** The agent a chat is started with when the request names none. */
+    public static final String AGENT_ID = "wonderful.agent-id";
+    /** Timeout of one HTTP request; default 30 s. */
+    public static final String REQUEST_TIMEOUT = "wonderful.request-timeout";
+    /** Retries after a connection failure or timeout; default 3. */
+    public static final String MAX_RETRIES = "wonderful.max-retries";
+    /** First retry delay, doubled on each retry, with jitter; default 1 s. Also the reconnect backoff base. */
+    public static final String RETRY_DELAY = "wonderful.retry-delay";
+    /** How long before its {@code exp} a token is refreshed proactively; default 30 s. */
+    public static final String REFRESH_SKEW = "wonderful.refresh-skew";
+    /** How long to wait before trying again after a failed proactive refresh; default 5 s. */
+    public static final String REFRESH_COOLDOWN = "wonderful.refresh-cooldown";
+    /** Interval of the keep-alive ping on the chat WebSocket; default 30 s. */
+    public static final String WS_PING_INTERVAL = "wonderful.ws.ping-interval";
+    /** A WebSocket that receives nothing (no pong, no frame) for this long is taken as dead; default 10 s. */
+    public static final String WS_PONG_TIMEOUT = "wonderful.ws.pong-timeout";
+    /** Reconnect attempts after an unexpected close before giving up; default 5. */
+    public static final String WS_MAX_RECONNECT_ATTEMPTS = "wonderful.ws.max-reconnect-attempts";
+    /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
+    public static final String HEALTH_ENABLED = "wonderful.health.enabled";
+}

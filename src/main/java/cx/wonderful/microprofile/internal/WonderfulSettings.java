@@ -1,0 +1,254 @@
+package cx.wonderful.microprofile.internal;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The library's settings, read once from MicroProfile Config ({@link ConfigKeys}) and checked: a missing or
+ * malformed base URL, more than one credential, or a bearer credential over plain {@code http://} to a host that
+ * is not loopback is a {@code CONFIGURATION_ERROR}. Secrets are held here but never shown by {@link #toString()}.
+ */
+public final class WonderfulSettings {
+
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final int DEFAULT_MAX_RETRIES = 3;
+    static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
+    static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(30);
+    static final Duration DEFAULT_REFRESH_COOLDOWN = Duration.ofSeconds(5);
+    static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
+    static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
+    static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
+
+    private final URI baseUrl;
+    private final Optional<Credential> configuredCredential;
+    private final Optional<String> apiKey;
+    private final Optional<String> tenantId;
+    private final Optional<String> workspaceId;
+    private final Optional<String> agentId;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final Duration retryDelay;
+    private final Duration refreshSkew;
+    private final Duration refreshCooldown;
+    private final Duration wsPingInterval;
+    private final Duration wsPongTimeout;
+    private final int wsMaxReconnectAttempts;
+    private final boolean healthEnabled;
+
+    private WonderfulSettings(Config config) {
+        this.baseUrl = baseUrl(config);
+        this.apiKey = secret(config, ConfigKeys.API_KEY);
+        Optional<String> signedToken = secret(config, ConfigKeys.SIGNED_TOKEN);
+        Optional<String> token = secret(config, ConfigKeys.TOKEN);
+        if (signedToken.isPresent() && token.isPresent()) {
+            throw configError("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
+        }
+        // A token, where configured, authenticates the calls; an API key beside it is kept for signing only.
+        this.configuredCredential = signedToken.map(s -> new Credential(CredentialKind.SIGNED_TOKEN, s))
+                .or(() -> token.map(t -> new Credential(CredentialKind.TOKEN, t)))
+                .or(() -> apiKey.map(k -> new Credential(CredentialKind.API_KEY, k)));
+        if (signedToken.isPresent() || token.isPresent()) {
+            requireSafeForBearer(baseUrl);
+        }
+        this.tenantId = text(config, ConfigKeys.TENANT_ID);
+        this.workspaceId = text(config, ConfigKeys.WORKSPACE_ID);
+        this.agentId = text(config, ConfigKeys.AGENT_ID);
+        this.requestTimeout = positive(config, ConfigKeys.REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+        this.maxRetries = nonNegative(config, ConfigKeys.MAX_RETRIES, DEFAULT_MAX_RETRIES);
+        this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
+        this.refreshSkew = duration(config, ConfigKeys.REFRESH_SKEW, DEFAULT_REFRESH_SKEW);
+        this.refreshCooldown = duration(config, ConfigKeys.REFRESH_COOLDOWN, DEFAULT_REFRESH_COOLDOWN);
+        this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
+        this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
+        this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
+        this.healthEnabled = config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false);
+    }
+
+    /**
+     * Reads and checks the settings.
+     *
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} naming the key at fault (never its value when secret)
+     */
+    public static WonderfulSettings from(Config config) {
+        return new WonderfulSettings(config);
+    }
+
+    /** Checks that a bearer credential would not travel in clear text to another machine. */
+    public static void requireSafeForBearer(URI baseUrl) {
+        if ("http".equals(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
+            throw configError("a token must not be sent over plain http:// to " + baseUrl.getHost()
+                    + "; use https:// (" + ConfigKeys.BASE_URL + ")");
+        }
+    }
+
+    private static URI baseUrl(Config config) {
+        String raw = text(config, ConfigKeys.BASE_URL)
+                .orElseThrow(() -> configError(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)"));
+        URI uri;
+        try {
+            uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        } catch (URISyntaxException e) {
+            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, ConfigKeys.BASE_URL + " is not a URL: " + raw, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw configError(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + raw);
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw configError(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + raw);
+        }
+        return uri;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false; // a name other than localhost: do not resolve it just to decide
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> text(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<String> secret(Config config, String key) {
+        return text(config, key);
+    }
+
+    private static Duration duration(Config config, String key, Duration fallback) {
+        Optional<String> raw = text(config, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(raw.get());
+        } catch (IllegalArgumentException e) {
+            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration positive(Config config, String key, Duration fallback) {
+        Duration value = duration(config, key, fallback);
+        if (value.isZero()) {
+            throw configError(key + " must be greater than zero");
+        }
+        return value;
+    }
+
+    private static int nonNegative(Config config, String key, int fallback) {
+        Optional<String> raw = text(config, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < 0) {
+                throw configError(key + " must not be negative: " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + " must be a whole number: " + raw.get(), e);
+        }
+    }
+
+    private static WonderfulException configError(String message) {
+        return new WonderfulException(ErrorCode.CONFIGURATION_ERROR, message);
+    }
+
+    /** The base URL, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The credential configured for the library's calls: a token where one is configured, else the API key. */
+    public Optional<Credential> configuredCredential() {
+        return configuredCredential;
+    }
+
+    /** The API key, which signs JWTs; present even where a token authenticates the other calls. */
+    public Optional<String> apiKey() {
+        return apiKey;
+    }
+
+    public Optional<String> tenantId() {
+        return tenantId;
+    }
+
+    public Optional<String> workspaceId() {
+        return workspaceId;
+    }
+
+    public Optional<String> agentId() {
+        return agentId;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration retryDelay() {
+        return retryDelay;
+    }
+
+    public Duration refreshSkew() {
+        return refreshSkew;
+    }
+
+    public Duration refreshCooldown() {
+        return refreshCooldown;
+    }
+
+    public Duration wsPingInterval() {
+        return wsPingInterval;
+    }
+
+    public Duration wsPongTimeout() {
+        return wsPongTimeout;
+    }
+
+    public int wsMaxReconnectAttempts() {
+        return wsMaxReconnectAttempts;
+    }
+
+    public boolean healthEnabled() {
+        return healthEnabled;
+    }
+
+    /** The WebSocket form of the base URL: {@code ws://} for {@code http://}, {@code wss://} for {@code https://}. */
+    public URI webSocketBaseUrl() {
+        return URI.create(baseUrl.toString().replaceFirst("^http", "ws"));
+    }
+
+    @Override
+    public String toString() {
+        return "WonderfulSettings[baseUrl=" + baseUrl
+                + ", credential=" + configuredCredential.map(Credential::masked).orElse("none")
+                + ", apiKey=" + apiKey.map(Credential::mask).orElse("none")
+                + ", tenantId=" + tenantId.orElse("none")
+                + ", workspaceId=" + workspaceId.orElse("none")
+                + ", agentId=" + agentId.orElse("none")
+                + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
+                + ", refreshSkew=" + refreshSkew + ", wsPingInterval=" + wsPingInterval
+                + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
+    }
+}
