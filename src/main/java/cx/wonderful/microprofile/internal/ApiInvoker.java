@@ -1,29 +1,230 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Runs one call of a library rest client with the library's policy: a 401 on a bearer credential refreshes it
- * through {@link CredentialSource#afterUnauthorized} and re-sends once (the supplier is simply invoked again, so
- * the request body is re-sent intact); connection failures and timeouts are retried up to
- * {@code wonderful.max-retries} with exponential backoff and jitter; every failure becomes a
- * {@link cx.wonderful.microprofile.WonderfulException} with its code, HTTP status and recoverable flag.
- * SKELETON: the signatures are final; the auth work fills in the bodies.
+ * Runs one call of a library rest client with the library's policy:
+ * <ul>
+ * <li>the credential is taken from the {@link CredentialSource} before the call and is exactly the one the request
+ * carries (the supplier must call the client synchronously, on the calling thread);</li>
+ * <li>a 401 on a bearer credential asks {@link CredentialSource#afterUnauthorized} for a fresh one and re-sends
+ * <em>once</em> (the supplier is invoked again, so the request body is re-sent intact); a second 401, or a 401 on
+ * an API key, is {@code UNAUTHORIZED};</li>
+ * <li>a connection failure or timeout (a {@link ProcessingException} caused by an I/O error) is retried up to
+ * {@code wonderful.max-retries} times (default 3) after {@link Backoff} delays based on
+ * {@code wonderful.retry-delay} (default 1 s), then is {@code NETWORK_ERROR} (recoverable);</li>
+ * <li>every other failure becomes a {@link WonderfulException} with its code, HTTP status and recoverable flag;
+ * error responses are not retried.</li>
+ * </ul>
+ * A call that must not reach the server twice (a chat message) goes through {@link #invokeAtMostOnce}: it is
+ * retried only after failures that prove the request was never sent (the connection could not be opened).
  */
 @ApplicationScoped
 public class ApiInvoker {
 
-    /**
-     * @param operation a short name for messages and logs, for example {@code "chat.send"}
-     */
-    public <T> T invoke(String operation, Supplier<T> call) {
-        throw new UnsupportedOperationException("skeleton");
+    private static final Logger LOG = Logger.getLogger(ApiInvoker.class.getName());
+
+    private CredentialSource credentials;
+    private int maxRetries;
+    private Backoff backoff;
+    private Sleeper sleeper;
+    private AsyncExecutor executor;
+
+    /** For the CDI container's proxy. */
+    protected ApiInvoker() {
     }
 
-    /** {@link #invoke} on another thread (the runtime's managed executor where there is one). */
+    @Inject
+    public ApiInvoker(WonderfulSettings settings, CredentialSource credentials) {
+        this(credentials, settings.maxRetries(), Backoff.from(settings.retryDelay()), Thread::sleep, new AsyncExecutor());
+    }
+
+    ApiInvoker(CredentialSource credentials, int maxRetries, Backoff backoff, Sleeper sleeper, AsyncExecutor executor) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Runs {@code call} with the library's credential and policy.
+     *
+     * @param operation a short name for messages and logs, for example {@code "chat.send"}
+     * @throws WonderfulException for every failure
+     */
+    public <T> T invoke(String operation, Supplier<T> call) {
+        return invoke(operation, credentials, call);
+    }
+
+    /** {@link #invoke(String, Supplier)} with the credentials of {@code source} instead of the library's. */
+    public <T> T invoke(String operation, CredentialSource source, Supplier<T> call) {
+        return invoke(operation, source, call, false);
+    }
+
+    /**
+     * {@link #invoke(String, Supplier)} for a call that must not take effect twice: a network failure is retried
+     * only when the connection could not be opened, since after a reset or a read timeout the server may already
+     * have acted on the request; such a failure is {@code NETWORK_ERROR} at once.
+     */
+    public <T> T invokeAtMostOnce(String operation, Supplier<T> call) {
+        return invoke(operation, credentials, call, true);
+    }
+
+    private <T> T invoke(String operation, CredentialSource source, Supplier<T> call, boolean atMostOnce) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(call, "call");
+        Credential used = source.current();
+        boolean resent = false;
+        int retry = 0;
+        while (true) {
+            try {
+                return CallCredential.with(used, call);
+            } catch (RuntimeException failure) {
+                WonderfulException error = translate(operation, failure);
+                if (error.httpStatus().orElse(0) == 401) {
+                    if (resent || !used.kind().isBearer()) {
+                        throw unauthorized(operation, used, resent, error);
+                    }
+                    used = source.afterUnauthorized(used);
+                    resent = true;
+                    LOG.fine(() -> operation + ": 401, re-sending once with a refreshed credential");
+                    continue;
+                }
+                if (!isNetworkFailure(failure) || retry >= maxRetries || atMostOnce && !neverSent(failure)) {
+                    throw error;
+                }
+                pause(operation, retry, error);
+                retry++;
+                used = source.current();
+            }
+        }
+    }
+
+    /** {@link #invoke} on another thread: the runtime's default managed executor where there is one. */
     public <T> CompletionStage<T> invokeAsync(String operation, Supplier<T> call) {
-        throw new UnsupportedOperationException("skeleton");
+        return invokeAsync(operation, credentials, call);
+    }
+
+    /** {@link #invoke(String, CredentialSource, Supplier)} on another thread, as {@link #invokeAsync(String, Supplier)}. */
+    public <T> CompletionStage<T> invokeAsync(String operation, CredentialSource source, Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        Executor target = executor.get();
+        return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
+    }
+
+    @PreDestroy
+    void close() {
+        executor.close();
+    }
+
+    private void pause(String operation, int retry, WonderfulException error) {
+        Duration delay = backoff.delay(retry);
+        LOG.log(Level.FINE, "{0}: {1}; retry {2} of {3} in {4} ms",
+                new Object[] {operation, error.getMessage(), retry + 1, maxRetries, delay.toMillis()});
+        try {
+            sleeper.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WonderfulException(ErrorCode.NETWORK_ERROR, operation + ": interrupted while waiting to retry after: "
+                    + error.getMessage(), 0, true, e);
+        }
+    }
+
+    private static WonderfulException unauthorized(String operation, Credential used, boolean resent, WonderfulException cause) {
+        String why = resent ? "still refused after one refresh" : "refused";
+        return new WonderfulException(ErrorCode.UNAUTHORIZED, operation + ": the " + used.kind() + " credential was " + why
+                + " (" + cause.getMessage() + ")", 401, false, cause);
+    }
+
+    /** The library's exception for any failure of a rest client call. */
+    static WonderfulException translate(String operation, RuntimeException failure) {
+        if (failure instanceof WonderfulException wonderful) {
+            return wonderful;
+        }
+        WonderfulException carried = carried(failure);
+        if (carried != null) {
+            return carried;
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
+            WonderfulException mapped = ErrorResponses.toException(web.getResponse());
+            return new WonderfulException(mapped.code(), operation + ": " + mapped.getMessage(),
+                    mapped.httpStatus().orElse(0), mapped.recoverable(), null);
+        }
+        if (isNetworkFailure(failure)) {
+            return new WonderfulException(ErrorCode.NETWORK_ERROR, operation + ": " + describe(failure), 0, true, failure);
+        }
+        return new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, operation + ": " + describe(failure), 0, false, failure);
+    }
+
+    /** A WonderfulException thrown inside the client (by the filter, for example) and wrapped by the implementation. */
+    private static WonderfulException carried(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof WonderfulException wonderful) {
+                return wonderful;
+            }
+        }
+        return null;
+    }
+
+    /** Connection refused, reset or timed out: the JAX-RS client reports an I/O error as a ProcessingException. */
+    static boolean isNetworkFailure(Throwable failure) {
+        if (!(failure instanceof ProcessingException)) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure proves the request never left: the connection itself could not be opened. */
+    static boolean neverSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t.getClass().getSimpleName().contains("ConnectTimeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The type and message of the root cause: enough to diagnose, never a header (and so never a credential). */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Waits between retries; a seam so that tests need not wait. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
     }
 }

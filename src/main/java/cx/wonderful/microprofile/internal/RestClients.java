@@ -1,22 +1,148 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Builds the library's own MicroProfile Rest Clients: base URL, timeouts, the credential filter and the tenant
- * header, registered on these clients only (never on an application's other clients).
- * SKELETON: the signatures are final; the auth work fills in the bodies.
+ * Builds the library's own MicroProfile Rest Clients: base URL, timeouts, the credential filter, the tenant header
+ * and the error mapping, registered on these clients only (never on an application's other clients).
+ *
+ * <p>Settings of a client, first found wins:
+ * <ul>
+ * <li>base URL: {@code <configKey>/mp-rest/uri}, {@code <configKey>/mp-rest/url}, {@code wonderful.base-url};</li>
+ * <li>connect timeout: {@code <configKey>/mp-rest/connectTimeout} (milliseconds), {@code wonderful.request-timeout}
+ * (default 30 s);</li>
+ * <li>read timeout: {@code <configKey>/mp-rest/readTimeout} (milliseconds), {@code wonderful.request-timeout}.</li>
+ * </ul>
+ * The same keys with the interface's fully qualified name in place of the config key also work, as in MicroProfile
+ * Rest Client. A client built here throws {@link WonderfulException} for every error response; a bearer credential
+ * is refused (CONFIGURATION_ERROR) on a plain {@code http://} URL whose host is not loopback.
+ *
+ * <p>A client is thread-safe and meant to be created once and kept; every client created here is closed when the
+ * application stops.
  */
 @ApplicationScoped
 public class RestClients {
 
+    private static final Logger LOG = Logger.getLogger(RestClients.class.getName());
+
+    private final List<AutoCloseable> created = new CopyOnWriteArrayList<>();
+    private Config config;
+    private WonderfulSettings settings;
+    private CredentialSource credentials;
+
+    /** For the CDI container's proxy. */
+    protected RestClients() {
+    }
+
+    @Inject
+    public RestClients(Config config, WonderfulSettings settings, CredentialSource credentials) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
     /**
-     * A client of {@code api}. Precedence for its settings: the standard {@code <configKey>/mp-rest/...} keys
-     * (uri, url, connectTimeout, readTimeout) over the {@code wonderful.*} keys over the defaults.
+     * A client of {@code api} whose requests carry the credential of the library's {@link CredentialSource}.
+     * Precedence for its settings: the standard {@code <configKey>/mp-rest/...} keys (uri, url, connectTimeout,
+     * readTimeout) over the {@code wonderful.*} keys over the defaults.
      *
      * @param configKey the {@code configKey} of the interface's {@code @RegisterRestClient}
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} when an {@code mp-rest} key holds a bad value
      */
     public <T> T create(Class<T> api, String configKey) {
-        throw new UnsupportedOperationException("skeleton");
+        return create(api, configKey, credentials);
+    }
+
+    /**
+     * A client of {@code api} whose requests carry the credential of {@code source} instead of the library's token
+     * store: for calls that must not depend on it (signing a JWT to refresh a token must not recurse into the
+     * refresh). Settings as in {@link #create(Class, String)}.
+     */
+    public <T> T create(Class<T> api, String configKey, CredentialSource source) {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(configKey, "configKey");
+        Objects.requireNonNull(source, "source");
+        URI base = baseUri(api, configKey);
+        T client = RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
+                .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new CredentialFilter(source, settings.tenantId()))
+                .register(new WonderfulResponseExceptionMapper())
+                .build(api);
+        // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
+        if (client instanceof AutoCloseable closeable) {
+            created.add(closeable);
+        }
+        return client;
+    }
+
+    @PreDestroy
+    void closeAll() {
+        for (AutoCloseable client : created) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a rest client failed", e);
+            }
+        }
+        created.clear();
+    }
+
+    private URI baseUri(Class<?> api, String configKey) {
+        Optional<String> override = value(api, configKey, "uri").or(() -> value(api, configKey, "url"));
+        if (override.isEmpty()) {
+            return settings.baseUrl();
+        }
+        try {
+            URI uri = new URI(override.get());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(override.get(), "not an absolute URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
+                    configKey + "/mp-rest/uri is not an absolute URL: " + override.get(), e);
+        }
+    }
+
+    private long millis(Class<?> api, String configKey, String name) {
+        Optional<String> raw = value(api, configKey, name);
+        if (raw.isEmpty()) {
+            return settings.requestTimeout().toMillis();
+        }
+        try {
+            long value = Long.parseLong(raw.get());
+            if (value <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
+                    configKey + "/mp-rest/" + name + " must be a positive number of milliseconds: " + raw.get(), e);
+        }
+    }
+
+    private Optional<String> value(Class<?> api, String configKey, String name) {
+        return text(configKey + "/mp-rest/" + name).or(() -> text(api.getName() + "/mp-rest/" + name));
+    }
+
+    private Optional<String> text(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }
 }

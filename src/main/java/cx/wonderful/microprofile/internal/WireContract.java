@@ -27,6 +27,20 @@ public final class WireContract {
     // ---- JWT signing (§2.3) ----
     /** CODE. */
     public static final String SIGN_PATH = "/api/v1/jwt/sign";
+    /** CODE: request field of the end user's id (camelCase, unlike the rest of the API). */
+    public static final String SIGN_ENTITY_ID = "entityId";
+    /** CODE: request field of the token's lifetime in seconds. */
+    public static final String SIGN_EXPIRES_IN = "expiresIn";
+    /** CODE: request field of the metadata object. */
+    public static final String SIGN_METADATA = "metadata";
+    /** CHOSEN: request field of the tenant. */
+    public static final String SIGN_TENANT_ID = "tenantId";
+    /** CODE: response field of the signed JWT, inside the {@code data} envelope. */
+    public static final String SIGN_JWT = "jwt";
+    /** CHOSEN: optional response field of the expiry in unix seconds; without it the JWT's {@code exp} is used. */
+    public static final String SIGN_EXPIRES_AT = "expiresAt";
+    /** CHOSEN: optional response field of the end user's id; without it the JWT's {@code sub} is used. */
+    public static final String SIGN_ID = "id";
 
     // ---- Chat V3 (§2.3) ----
     /** CODE: base path of the Chat V3 endpoints. */
@@ -36,7 +50,150 @@ public final class WireContract {
     /** CODE: path of the agent chat WebSocket, with {@code ?commType=chat}. */
     public static final String AGENT_CHAT_WS_PATH = "/api/v1/agents/{agentId}/chat";
 
+    // ---- Chat V3 details (§2.3; owned by the chat module) ----
+    /** CODE: {@code comm_type} of a new chat, also the WebSocket's {@code commType} query value. */
+    public static final String CHAT_COMM_TYPE = "chat";
+    /** CODE: the cursor before a session's first event. */
+    public static final String CHAT_FIRST_CURSOR = "0-0";
+    /** CHOSEN: events asked per page when reading a session's history (the API documents no bound). */
+    public static final int CHAT_EVENTS_PAGE_LIMIT = 100;
+    /** CODE: {@code data.type} of a text message, and of an action such as the end action. */
+    public static final String CHAT_INPUT_TEXT = "text";
+    public static final String CHAT_INPUT_ACTION = "action";
+    /** CODE: the action that ends a session. */
+    public static final String CHAT_ACTION_END = "end";
+    /** CODE: event type that closes a turn. */
+    public static final String CHAT_EVENT_TURN_ENDED = "turn_ended";
+    /** DOC: status of a session in progress. */
+    public static final String CHAT_STATUS_IN_PROGRESS = "in-progress";
+    /**
+     * CHOSEN: how a history read shows an ended session: {@code data.status} of the events response is
+     * {@code "ended"}, or an event of type {@code communication_ended} (the WebSocket's end signal) is in it.
+     */
+    public static final String CHAT_STATUS_ENDED = "ended";
+    /** CHOSEN: optional {@code data.agent_id} of the events response, used to reconnect a recovered session. */
+    public static final String CHAT_FIELD_AGENT_ID = "agent_id";
+    /** CODE: the speakers of events and transcripts. */
+    public static final String SPEAKER_CUSTOMER = "customer";
+    public static final String SPEAKER_AGENT = "agent";
+    public static final String SPEAKER_SYSTEM = "system";
+    public static final String SPEAKER_HUMAN_AGENT = "human_agent";
+    /** CHOSEN: participant fields of the create body (snake_case) and of the {@code init} metadata (camelCase). */
+    public static final String CHAT_FROM = "from";
+    public static final String CHAT_FROM_TYPE = "from_type";
+    public static final String CHAT_TO = "to";
+    public static final String CHAT_TO_TYPE = "to_type";
+    public static final String CHAT_LOCALE = "locale";
+    public static final String INIT_FROM_TYPE = "fromType";
+    public static final String INIT_TO_TYPE = "toType";
+
+    // ---- Agent chat WebSocket details (§2.4; owned by the realtime module) ----
+    /** CODE: the handshake header that carries {@code <scheme>, <secret>}. */
+    public static final String WS_HEADER_PROTOCOL = "Sec-WebSocket-Protocol";
+    /** CODE: query parameter selecting the chat channel. */
+    public static final String WS_QUERY_COMM_TYPE = "commType";
+    /** CHOSEN: query parameters of a resume: the session, and the last transcript id received. */
+    public static final String WS_QUERY_SESSION_ID = "sessionId";
+    public static final String WS_QUERY_AFTER = "after";
+    /** CODE: frame types, server to client. */
+    public static final String WS_TYPE_START = "start";
+    public static final String WS_TYPE_TRANSCRIPT = "transcript";
+    public static final String WS_TYPE_TURN_ENDED = "turn_ended";
+    public static final String WS_TYPE_COMMUNICATION_ENDED = "communication_ended";
+    /** CODE: frame types, client to server. */
+    public static final String WS_TYPE_INIT = "init";
+    public static final String WS_TYPE_MESSAGE = "message";
+    /** CHOSEN: the application-level ping and its answer (the library relies on protocol pings; a pong is just a frame). */
+    public static final String WS_TYPE_PING = "ping";
+    public static final String WS_TYPE_PONG = "pong";
+    /** CODE: field names of frames. */
+    public static final String WS_FIELD_TYPE = "type";
+    public static final String WS_FIELD_DATA = "data";
+    public static final String WS_FIELD_COMMUNICATION_ID = "communication_id";
+    public static final String WS_FIELD_METADATA = "metadata";
+    public static final String WS_FIELD_TEXT = "text";
+    public static final String WS_FIELD_ID = "id";
+    public static final String WS_FIELD_SPEAKER = "speaker";
+    public static final String WS_FIELD_CREATED_AT = "created_at";
+    /** CHOSEN: who ended the communication, on {@code communication_ended}: {@code user|agent|system}. */
+    public static final String WS_FIELD_ENDED_BY = "ended_by";
+
     // ---- Communications (§2.3) ----
     /** CODE. */
     public static final String COMMUNICATIONS_PATH = "/api/v1/communications";
+    /** CODE: query parameter carrying the filters as a JSON object ({@code {}} when none; required). */
+    public static final String COMMUNICATIONS_QUERY_FILTERS = "filters";
+    /** CODE: query parameter of the page number (1-based). */
+    public static final String COMMUNICATIONS_QUERY_PAGE = "page";
+    /** CODE: query parameter of the page size. */
+    public static final String COMMUNICATIONS_QUERY_LIMIT = "limit";
+    /** CODE: query parameter of the sort order ({@code field} ascending, {@code -field} descending). */
+    public static final String COMMUNICATIONS_QUERY_SORT = "sort";
+    /**
+     * CHOSEN: the largest page size the library asks for. The API documents none; a bound keeps one response's
+     * size and duration within the request timeout, and auto-paging reads any number of records anyway.
+     */
+    public static final int COMMUNICATIONS_MAX_LIMIT = 100;
+    /** CHOSEN: sort fields travel in snake_case ({@code -createdAt} is sent as {@code -created_at}), like every other wire name. */
+    public static final boolean COMMUNICATIONS_SORT_SNAKE_CASE = true;
+
+    /** CODE: filter keys inside {@code filters}, in the order the library writes them. */
+    public static final String FILTER_TYPE = "type";
+    public static final String FILTER_DIRECTION = "direction";
+    public static final String FILTER_STATUS = "status";
+    public static final String FILTER_INTERACTOR = "interactor";
+    public static final String FILTER_AGENT_ID = "agent_id";
+    public static final String FILTER_FROM_NUMBER = "from_number";
+    public static final String FILTER_FROM_EMAIL = "from_email";
+    /** DOC name, CODE placement: epoch seconds, inside {@code filters}. */
+    public static final String FILTER_START_DATE = "startDate";
+    public static final String FILTER_END_DATE = "endDate";
+
+    /** CODE: success envelope and list pagination. */
+    public static final String ENVELOPE_DATA = "data";
+    public static final String PAGINATION = "pagination";
+    public static final String PAGINATION_PAGE = "page";
+    public static final String PAGINATION_LIMIT = "limit";
+    public static final String PAGINATION_SORT = "sort";
+    public static final String PAGINATION_TOTAL_ROWS = "total_rows";
+    public static final String PAGINATION_TOTAL_PAGES = "total_pages";
+
+    /** CODE: fields of a communication record; times are epoch milliseconds or ISO-8601, {@code duration} milliseconds. */
+    public static final String COMM_ID = "id";
+    public static final String COMM_TENANT_ID = "tenant_id";
+    public static final String COMM_TYPE = "type";
+    public static final String COMM_INTERACTOR = "interactor";
+    public static final String COMM_DIRECTION = "direction";
+    public static final String COMM_AGENT_ID = "agent_id";
+    public static final String COMM_LOCALE = "locale";
+    public static final String COMM_STATUS = "status";
+    public static final String COMM_START_TIME = "start_time";
+    public static final String COMM_END_TIME = "end_time";
+    public static final String COMM_DURATION = "duration";
+    public static final String COMM_FROM_NUMBER = "from_number";
+    public static final String COMM_TO_NUMBER = "to_number";
+    public static final String COMM_FROM_EMAIL = "from_email";
+    public static final String COMM_SENTIMENT = "sentiment";
+    public static final String COMM_SUMMARY = "summary";
+    public static final String COMM_TAGS = "tags";
+    public static final String COMM_METADATA = "metadata";
+    public static final String COMM_TRANSCRIPTIONS = "transcriptions";
+
+    /** CODE: fields of a transcription. */
+    public static final String TRANSCRIPTION_ID = "id";
+    public static final String TRANSCRIPTION_COMMUNICATION_ID = "communication_id";
+    public static final String TRANSCRIPTION_SPEAKER = "speaker";
+    public static final String TRANSCRIPTION_TEXT = "text";
+    public static final String TRANSCRIPTION_START_TIME = "start_time";
+    public static final String TRANSCRIPTION_END_TIME = "end_time";
+    public static final String TRANSCRIPTION_TOOL_DETAILS = "tool_details";
+
+    /** DOC: wire values of the type filter and field. */
+    public static final String TYPE_VOICE = "voice";
+    public static final String TYPE_CHAT = "chat";
+    public static final String TYPE_EMAIL = "email";
+    public static final String TYPE_TASK = "task";
+    /** DOC: wire values of the direction filter and field. */
+    public static final String DIRECTION_INBOUND = "inbound";
+    public static final String DIRECTION_OUTBOUND = "outbound";
 }

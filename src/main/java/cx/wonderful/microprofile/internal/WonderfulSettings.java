@@ -248,7 +248,7 @@ public final class WonderfulSettings {
                 + ", workspaceId=" + workspaceId.orElse("none")
                 + ", agentId=" + agentId.orElse("none")
                 + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
-                + ", refreshSkew=" + refreshSkew + ", wsPingInterval=" + wsPingInterval
+                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", wsPingInterval=" + wsPingInterval
                 + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
     }
 }

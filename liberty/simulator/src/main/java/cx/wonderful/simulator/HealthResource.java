@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Placeholder resource that shows the simulator is deployed. */
+/** {@code GET /__simulator/ping} answers {@code ok} without a credential: a readiness probe for scripts and tests. */
 @Path("/__simulator/ping")
 public class HealthResource {
     @GET

@@ -1,0 +1,143 @@
+package cx.wonderful.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.Simulator;
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.SignRequest;
+import cx.wonderful.microprofile.auth.SignResponse;
+import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.RestClients;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Liberty: a token revoked while in use is refreshed (the library's default refresher signs a new JWT for
+ * the same user with the API key) and the call succeeds; many concurrent calls after a revocation cause one sign.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RefreshIT {
+
+    private static final String EMPTY_FILTERS = "{}";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("auth-refresh", RefreshIT.class, ProbeApi.class, Journal.class);
+    }
+
+    @Inject
+    WonderfulAuth auth;
+    @Inject
+    RestClients clients;
+    @Inject
+    ApiInvoker invoker;
+    @Inject
+    CredentialSource credentials;
+
+    private ProbeApi probe;
+
+    @BeforeEach
+    void start() {
+        Simulator.reset();
+        probe = clients.create(ProbeApi.class, "auth-probe");
+    }
+
+    @AfterEach
+    void closeProbe() throws Exception {
+        ((AutoCloseable) probe).close();
+    }
+
+    private JsonObject call() {
+        return invoker.invoke("it.probe", () -> probe.list(EMPTY_FILTERS, 1));
+    }
+
+    private String signedInAs(UUID user) {
+        SignResponse signed = auth.sign(SignRequest.forUser(user));
+        auth.setToken(signed.jwt());
+        return signed.jwt();
+    }
+
+    @Test
+    void aTokenRevokedMidUseIsRefreshedForTheSameUserAndTheCallSucceeds() {
+        UUID user = UUID.randomUUID();
+        String first = signedInAs(user);
+        call();
+        Journal.revoke(first);
+        Journal.clear();
+
+        JsonObject page = call();
+
+        assertTrue(page.containsKey("data"));
+        List<JsonObject> journal = Journal.entries("/api/v1/");
+        assertEquals(List.of("/api/v1/communications 401", "/api/v1/jwt/sign 200", "/api/v1/communications 200"),
+                journal.stream().map(e -> e.getString("path") + " " + e.getInt("status")).toList());
+        assertEquals("apikey", journal.get(1).getString("credential_kind"), "the refresh signs with the API key");
+        String now = credentials.current().secret();
+        assertNotEquals(first, now);
+        assertEquals(user.toString(), subjectOf(now));
+    }
+
+    @Test
+    void twoHundredConcurrentCallsAfterARevocationCauseExactlyOneSign() throws Exception {
+        String first = signedInAs(UUID.randomUUID());
+        call();
+        Journal.revoke(first);
+        Journal.clear();
+        int calls = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<JsonObject>> results = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                results.add(pool.submit(this::call));
+            }
+            for (Future<JsonObject> result : results) {
+                assertTrue(result.get(120, TimeUnit.SECONDS).containsKey("data"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, Journal.entries("/api/v1/jwt/sign").size(), "exactly one refresh");
+        List<JsonObject> probes = Journal.entries("/api/v1/communications");
+        assertEquals(calls, probes.stream().filter(e -> e.getInt("status") == 200).count());
+        assertTrue(probes.stream().allMatch(e -> e.getInt("status") == 200 || e.getInt("status") == 401));
+    }
+
+    @Test
+    void afterClearAuthCallsFailWithNotAuthenticatedAndSendNothing() {
+        signedInAs(UUID.randomUUID());
+        Journal.clear();
+        auth.clearAuth();
+
+        WonderfulException error = assertThrows(WonderfulException.class, this::call);
+
+        assertEquals(ErrorCode.NOT_AUTHENTICATED, error.code());
+        assertTrue(Journal.entries("/api/v1/").isEmpty());
+    }
+
+    private static String subjectOf(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        return ((JsonObject) Simulator.parse(payload).orElseThrow()).getString("sub");
+    }
+}

@@ -1,0 +1,92 @@
+package cx.wonderful.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.Simulator;
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.SignRequest;
+import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.RestClients;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Inside Liberty, with the application's own TokenRefresher bean: the library uses it, and re-sends only once. */
+@ExtendWith(ArquillianExtension.class)
+class RefresherIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("auth-refresher", RefresherIT.class, ProbeApi.class, Journal.class, RevokedTokenRefresher.class);
+    }
+
+    @Inject
+    WonderfulAuth auth;
+    @Inject
+    RestClients clients;
+    @Inject
+    ApiInvoker invoker;
+
+    @BeforeEach
+    void start() {
+        Simulator.reset();
+        RevokedTokenRefresher.CALLS.set(0);
+    }
+
+    @Test
+    void aRefresherReturningARevokedTokenEndsInUnauthorizedAfterExactlyOneRetry() throws Exception {
+        UUID user = UUID.randomUUID();
+        String first = auth.sign(SignRequest.forUser(user)).jwt();
+        String second = auth.sign(SignRequest.forUser(user)).jwt();
+        Journal.revoke(first);
+        Journal.revoke(second);
+        RevokedTokenRefresher.next = second;
+        auth.setToken(first);
+        Journal.clear();
+        ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
+
+        WonderfulException error;
+        try (AutoCloseable closing = (AutoCloseable) probe) {
+            error = assertThrows(WonderfulException.class, () -> invoker.invoke("it.probe", () -> probe.list("{}", 1)));
+        }
+
+        assertEquals(ErrorCode.UNAUTHORIZED, error.code());
+        assertEquals(401, error.httpStatus().orElse(0));
+        assertFalse(error.getMessage().contains(first) || error.getMessage().contains(second));
+        assertEquals(1, RevokedTokenRefresher.CALLS.get(), "one refresh");
+        List<JsonObject> probes = Journal.entries("/api/v1/communications");
+        assertEquals(List.of(401, 401), probes.stream().map(e -> e.getInt("status")).toList(), "one retry, no loop");
+        assertTrue(Journal.entries("/api/v1/jwt/sign").isEmpty(), "the application's refresher replaces signing");
+    }
+
+    @Test
+    void aRefresherReturningGarbageIsTokenRefreshFailedWithoutAResend() throws Exception {
+        String first = auth.sign(SignRequest.forUser(UUID.randomUUID())).jwt();
+        Journal.revoke(first);
+        RevokedTokenRefresher.next = "not-a-jwt";
+        auth.setToken(first);
+        Journal.clear();
+        ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
+
+        WonderfulException error;
+        try (AutoCloseable closing = (AutoCloseable) probe) {
+            error = assertThrows(WonderfulException.class, () -> invoker.invoke("it.probe", () -> probe.list("{}", 1)));
+        }
+
+        assertEquals(ErrorCode.TOKEN_REFRESH_FAILED, error.code());
+        assertEquals(1, Journal.entries("/api/v1/communications").size());
+    }
+}

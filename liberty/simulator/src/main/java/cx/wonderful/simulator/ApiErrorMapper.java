@@ -1,0 +1,17 @@
+package cx.wonderful.simulator;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Writes an {@link ApiError} as its status and JSON error body. */
+@Provider
+public class ApiErrorMapper implements ExceptionMapper<ApiError> {
+
+    @Override
+    public Response toResponse(ApiError error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error.body().toString())
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package cx.wonderful.microprofile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** Facts about the library itself (the SDK's static members). */
+public final class Wonderful {
+
+    static final String VERSION_RESOURCE = "/META-INF/wonderful/version.properties";
+
+    private Wonderful() {
+    }
+
+    /**
+     * The library's version, for example {@code 0.1.0}, as the build wrote it into
+     * {@code META-INF/wonderful/version.properties}; {@code "unknown"} when the library runs from a build that
+     * did not write it.
+     */
+    public static String version() {
+        return VersionHolder.VERSION;
+    }
+
+    // Read once, on first use, from this jar (not from whatever the context class loader sees first).
+    private static final class VersionHolder {
+        static final String VERSION = read();
+
+        private static String read() {
+            try (InputStream in = Wonderful.class.getResourceAsStream(VERSION_RESOURCE)) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version", "").trim();
+                return version.isEmpty() || version.contains("${") ? "unknown" : version;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + VERSION_RESOURCE, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package cx.wonderful.microprofile.auth;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulConfig;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.CredentialKind;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authentication with the Wonderful API (the TypeScript SDK's {@code auth}, {@code setToken}, {@code clearAuth}
+ * and {@code config}). Inject it: {@code @Inject WonderfulAuth auth;}.
+ *
+ * <p>Configuration (MicroProfile Config, so also environment variables and server variables):
+ * {@code wonderful.base-url} (required), one credential of {@code wonderful.api-key}, {@code wonderful.signed-token},
+ * {@code wonderful.token} (a token, where configured, authenticates the calls; the API key always signs),
+ * {@code wonderful.tenant-id}, {@code wonderful.request-timeout} (30 s), {@code wonderful.max-retries} (3),
+ * {@code wonderful.retry-delay} (1 s), {@code wonderful.refresh-skew} (30 s), {@code wonderful.refresh-cooldown}
+ * (5 s). A configuration error is logged when the application starts and thrown as {@code CONFIGURATION_ERROR} by the
+ * first call.
+ */
+@ApplicationScoped
+public class WonderfulAuth {
+
+    private WonderfulSettings settings;
+    private JwtSigner signer;
+    private CdiCredentialSource credentials;
+
+    /** For the CDI container's proxy. */
+    protected WonderfulAuth() {
+    }
+
+    @Inject
+    WonderfulAuth(WonderfulSettings settings, JwtSigner signer, CdiCredentialSource credentials) {
+        this.settings = settings;
+        this.signer = signer;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Signs a short-lived JWT for an end user with the configured API key ({@code POST /api/v1/jwt/sign}). Backend
+     * only: the API key must never reach a browser or an app.
+     *
+     * @throws WonderfulException {@code VALIDATION_ERROR} for a {@code null} request (the request's own rules are
+     *         checked when it is built); {@code INVALID_REQUEST} without {@code wonderful.api-key};
+     *         {@code NOT_AUTHENTICATED} after {@link #clearAuth()}; {@code UNAUTHORIZED} when the server refuses the
+     *         API key; {@code NETWORK_ERROR} when the server cannot be reached after {@code wonderful.max-retries}
+     *         retries; the server's own error otherwise
+     */
+    public SignResponse sign(SignRequest request) {
+        checkCanSign(request);
+        return signer.sign(request);
+    }
+
+    /** {@link #sign} on another thread; every failure, validation included, completes the stage exceptionally. */
+    public CompletionStage<SignResponse> signAsync(SignRequest request) {
+        try {
+            checkCanSign(request);
+        } catch (WonderfulException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return signer.signAsync(request);
+    }
+
+    /**
+     * Makes {@code token} the credential of every following call, as a bearer token. Its kind is that of the
+     * configured token ({@code wonderful.signed-token} or {@code wonderful.token}); without one, a JWT is taken as a
+     * signed token and anything else as a Wonderful token. A JWT's {@code exp} and {@code sub} drive its refresh.
+     *
+     * @throws WonderfulException {@code VALIDATION_ERROR} for a null or blank token or one with whitespace;
+     *         {@code CONFIGURATION_ERROR} when the base URL is plain {@code http://} to a host that is not loopback
+     */
+    public void setToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the token must not be null or blank");
+        }
+        if (token.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the token must not contain whitespace or control characters");
+        }
+        WonderfulSettings.requireSafeForBearer(settings.baseUrl());
+        credentials.store().set(new Credential(kindOf(token), token));
+    }
+
+    /** Forgets the credential: until {@link #setToken}, every call of the library fails with {@code NOT_AUTHENTICATED}. */
+    public void clearAuth() {
+        credentials.store().clear();
+    }
+
+    /** The current configuration, secrets masked. */
+    public WonderfulConfig config() {
+        return WonderfulConfig.of(settings, credentials.store().peek());
+    }
+
+    private CredentialKind kindOf(String token) {
+        return settings.configuredCredential().map(Credential::kind).filter(CredentialKind::isBearer)
+                .orElseGet(() -> JwtClaims.parse(token).isPresent() ? CredentialKind.SIGNED_TOKEN : CredentialKind.TOKEN);
+    }
+
+    private void checkCanSign(SignRequest request) {
+        if (request == null) {
+            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the sign request must not be null");
+        }
+        if (credentials.store().isCleared()) {
+            throw new WonderfulException(ErrorCode.NOT_AUTHENTICATED,
+                    "authentication was cleared with clearAuth(); call setToken(...) first");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WonderfulAuth";
+    }
+}

@@ -1,0 +1,11 @@
+package cx.wonderful.microprofile.chat;
+
+/**
+ * Receives a session's events in order, one at a time, on the library's event threads. It should return quickly;
+ * an exception it throws is logged and does not keep the event from the session's other listeners.
+ */
+@FunctionalInterface
+public interface ChatEventListener {
+
+    void onEvent(ChatEvent event);
+}

@@ -1,0 +1,189 @@
+package cx.wonderful.microprofile.chat;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.WireContract;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks made before any network call. Every failure is a {@link WonderfulException}: {@code MISSING_PARTICIPANT}
+ * for a missing {@code from} or {@code fromType}, {@code VALIDATION_ERROR} for everything else.
+ */
+final class ChatValidation {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_METADATA_DEPTH = 16;
+
+    // E.164: a + and the country code, up to 15 digits in all; separators people type are ignored.
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    // Ids go into URL paths and queries: unreserved characters only.
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final Set<String> GENDERS = Set.of("male", "female", "other");
+    private static final Set<String> PLATFORMS = Set.of("web", "app");
+    private static final Set<String> RESERVED_METADATA = Set.of(WireContract.CHAT_FROM, WireContract.INIT_FROM_TYPE,
+            WireContract.CHAT_TO, WireContract.INIT_TO_TYPE, WireContract.CHAT_LOCALE);
+
+    private ChatValidation() {
+    }
+
+    static ValidatedStart start(StartChat request, Optional<String> defaultAgentId) {
+        if (request == null) {
+            throw invalid("the start request must not be null");
+        }
+        String from = request.from().map(String::trim).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new WonderfulException(ErrorCode.MISSING_PARTICIPANT, "from is required"));
+        String fromTypeText = request.fromType().map(String::trim).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new WonderfulException(ErrorCode.MISSING_PARTICIPANT, "fromType is required (phone, email or name)"));
+        ParticipantType fromType = participantType("fromType", fromTypeText);
+        String normalisedFrom = participant("from", from, fromType);
+
+        Optional<String> to = request.to().map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> toTypeText = request.toType().map(String::trim).filter(s -> !s.isEmpty());
+        if (to.isPresent() != toTypeText.isPresent()) {
+            throw invalid("to and toType go together: give both or neither");
+        }
+        ParticipantType toType = toTypeText.map(t -> participantType("toType", t)).orElse(null);
+        String normalisedTo = to.map(t -> participant("to", t, toType)).orElse(null);
+
+        String locale = locale(request.locale().map(String::trim).filter(s -> !s.isEmpty()).orElse(StartChat.DEFAULT_LOCALE));
+        String agentId = request.agentId().map(String::trim).filter(s -> !s.isEmpty())
+                .or(() -> defaultAgentId.map(String::trim).filter(s -> !s.isEmpty()))
+                .orElseThrow(() -> invalid("no agent: give agentId or configure " + ConfigKeys.AGENT_ID));
+        id("agentId", agentId);
+        return new ValidatedStart(agentId, normalisedFrom, fromType, normalisedTo, toType, locale, metadata(request.metadata()));
+    }
+
+    static String sessionId(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            throw invalid("sessionId is required");
+        }
+        String trimmed = sessionId.trim();
+        id("sessionId", trimmed);
+        return trimmed;
+    }
+
+    static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid("a message needs some text");
+        }
+        return text;
+    }
+
+    private static void id(String field, String value) {
+        if (value.length() > MAX_ID_LENGTH || !ID.matcher(value).matches()) {
+            throw invalid(field + " may only hold letters, digits and . _ ~ - (at most " + MAX_ID_LENGTH + "): " + value);
+        }
+    }
+
+    private static ParticipantType participantType(String field, String value) {
+        return ParticipantType.fromWire(value)
+                .orElseThrow(() -> invalid(field + " must be phone, email or name, was: " + value));
+    }
+
+    private static String participant(String field, String value, ParticipantType type) {
+        return switch (type) {
+            case PHONE -> {
+                String digits = PHONE_SEPARATORS.matcher(value).replaceAll("");
+                if (!digits.startsWith("+")) {
+                    throw invalid(field + ": a phone number needs its country code, such as +14155550123");
+                }
+                if (!PHONE.matcher(digits).matches()) {
+                    throw invalid(field + ": not a phone number in international form (+ and up to 15 digits)");
+                }
+                yield digits;
+            }
+            case EMAIL -> {
+                if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {
+                    throw invalid(field + ": not an e-mail address");
+                }
+                yield value;
+            }
+            case NAME -> {
+                if (value.length() > MAX_NAME_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+                    throw invalid(field + ": a name has at most " + MAX_NAME_LENGTH + " characters and no control characters");
+                }
+                yield value;
+            }
+        };
+    }
+
+    private static String locale(String value) {
+        Locale parsed = Locale.forLanguageTag(value);
+        if (!LANGUAGE_TAG.matcher(value).matches() || parsed.getLanguage().isEmpty()) {
+            throw invalid("locale must be a language tag such as en-US, was: " + value);
+        }
+        return value;
+    }
+
+    private static Map<String, Object> metadata(Map<String, Object> metadata) {
+        for (Map.Entry<String, Object> entry : metadata.entrySet()) {
+            String key = entry.getKey();
+            if (key == null || key.isBlank()) {
+                throw invalid("metadata keys must not be blank");
+            }
+            if (RESERVED_METADATA.contains(key)) {
+                throw invalid("metadata key '" + key + "' is reserved for the participants; use the request's field");
+            }
+            jsonValue("metadata." + key, entry.getValue(), 0);
+        }
+        standard(metadata, "gender", GENDERS);
+        standard(metadata, "platform", PLATFORMS);
+        if (metadata.containsKey("name") && !(metadata.get("name") instanceof String)) {
+            throw invalid("metadata.name must be a string");
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    private static void standard(Map<String, Object> metadata, String key, Set<String> allowed) {
+        if (metadata.containsKey(key) && !(metadata.get(key) instanceof String value && allowed.contains(value))) {
+            throw invalid("metadata." + key + " must be one of " + allowed.stream().sorted().toList() + ", was: " + metadata.get(key));
+        }
+    }
+
+    private static void jsonValue(String path, Object value, int depth) {
+        if (depth > MAX_METADATA_DEPTH) {
+            throw invalid(path + ": nested deeper than " + MAX_METADATA_DEPTH);
+        }
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
+                || value instanceof jakarta.json.JsonValue) {
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                throw invalid(path + ": not a JSON number: " + value);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw invalid(path + ": map keys must be strings");
+                }
+                jsonValue(path + "." + key, entry.getValue(), depth + 1);
+            }
+            return;
+        }
+        if (value instanceof Collection<?> list) {
+            int index = 0;
+            for (Object item : list) {
+                jsonValue(path + "[" + index++ + "]", item, depth + 1);
+            }
+            return;
+        }
+        throw invalid(path + ": not a JSON value (string, number, boolean, null, list or map): " + value.getClass().getName());
+    }
+
+    private static WonderfulException invalid(String message) {
+        return new WonderfulException(ErrorCode.VALIDATION_ERROR, message);
+    }
+}

@@ -1,0 +1,275 @@
+package cx.wonderful.microprofile.chat;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.realtime.ChatSocket;
+import cx.wonderful.microprofile.realtime.ChatSocketListener;
+import cx.wonderful.microprofile.realtime.ConnectionState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A {@link ChatSession}: commands over Chat V3 REST, the conversation over its {@link ChatSocket}. The socket's
+ * callbacks update the transcript at once (so that a reconnect always resumes after the last transcript received)
+ * and queue the events on the session's serial executor.
+ */
+final class LiveChatSession implements ChatSession {
+
+    private static final Logger LOG = Logger.getLogger(LiveChatSession.class.getName());
+
+    private final String sessionId;
+    private final ChatCommands commands;
+    private final TranscriptLedger ledger;
+    private final SerialExecutor serial;
+    private final EventDispatcher dispatcher;
+    private final ScheduledExecutorService scheduler;
+    private final Duration endGrace;
+    private final String initFrame;
+
+    private volatile ChatStatus status;
+    private volatile boolean endRequested;
+    private volatile ChatSocket socket;
+    private volatile boolean closing;
+    private volatile ScheduledFuture<?> endFallback;
+    private final AtomicBoolean endedReported = new AtomicBoolean();
+    private final AtomicBoolean initSent = new AtomicBoolean();
+
+    /**
+     * @param initFrame the {@code init} frame to send on the first connection, or null (a recovered session)
+     * @param endGrace how long {@link #end()} waits for the server's end signal before reporting the end itself
+     */
+    LiveChatSession(String sessionId, ChatStatus status, ChatCommands commands, TranscriptLedger ledger,
+            SerialExecutor serial, EventDispatcher dispatcher, ScheduledExecutorService scheduler, Duration endGrace,
+            String initFrame) {
+        this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+        this.status = Objects.requireNonNull(status, "status");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.serial = Objects.requireNonNull(serial, "serial");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.endGrace = Objects.requireNonNull(endGrace, "endGrace");
+        this.initFrame = initFrame;
+        if (status == ChatStatus.ENDED) {
+            endedReported.set(true);
+        }
+    }
+
+    /** Creates the session's socket with {@code factory}, keeps it, and connects; completes when it is open. */
+    CompletionStage<ChatSession> connect(Function<ChatSocketListener, ChatSocket> factory) {
+        ChatSocket created = factory.apply(new SocketEvents());
+        socket = created;
+        created.connect();
+        return created.opened().handle((ok, failure) -> {
+            if (failure != null) {
+                WonderfulException cause = unwrap(failure);
+                throw new CompletionException(new WonderfulException(cause.code(), "chat session " + sessionId
+                        + " exists but its real-time connection failed (recover it later): " + cause.getMessage(),
+                        cause.httpStatus().orElse(0), cause.recoverable(), cause));
+            }
+            return this;
+        });
+    }
+
+    /** The last transcript id received: where the next handshake resumes, or null before the first. */
+    String resumeAfter() {
+        return ledger.lastId().orElse(null);
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public ChatStatus status() {
+        return status;
+    }
+
+    @Override
+    public List<ChatEvent.Message> messages() {
+        return ledger.snapshot();
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        ChatSocket current = socket;
+        return current == null ? ConnectionState.CLOSED : current.state();
+    }
+
+    @Override
+    public CompletionStage<Void> send(String text) {
+        try {
+            ChatValidation.text(text);
+        } catch (WonderfulException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (status == ChatStatus.ENDED) {
+            return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SESSION_ENDED,
+                    "chat session " + sessionId + " has ended; the message was not sent"));
+        }
+        return commands.send(sessionId, text);
+    }
+
+    @Override
+    public Subscription onEvent(ChatEventListener listener) {
+        return dispatcher.subscribe(listener);
+    }
+
+    @Override
+    public CompletionStage<Void> end() {
+        if (status == ChatStatus.ENDED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        endRequested = true;
+        return commands.end(sessionId).handle((ok, failure) -> {
+            if (failure != null) {
+                WonderfulException cause = unwrap(failure);
+                if (cause.code() != ErrorCode.SESSION_ENDED) {
+                    endRequested = false;
+                    throw new CompletionException(cause);
+                }
+            }
+            status = ChatStatus.ENDED;
+            ChatSocket current = socket;
+            if (current != null) {
+                current.setReconnect(false);
+            }
+            if (current == null || current.state() != ConnectionState.CONNECTED) {
+                finish(EndedBy.USER);
+            } else {
+                awaitEndSignal();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        ChatSocket current = socket;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** The server normally answers the end action with communication_ended; report the end even if it does not. */
+    private void awaitEndSignal() {
+        try {
+            endFallback = scheduler.schedule(() -> finish(EndedBy.USER), endGrace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            finish(EndedBy.USER);
+        }
+    }
+
+    /** Reports the end once, then lets the socket go (on the event queue: never on the caller's thread). */
+    private void finish(EndedBy by) {
+        if (!endedReported.compareAndSet(false, true)) {
+            return;
+        }
+        status = ChatStatus.ENDED;
+        ScheduledFuture<?> fallback = endFallback;
+        if (fallback != null) {
+            fallback.cancel(false);
+        }
+        dispatcher.emit(new ChatEvent.Ended(by));
+        closing = true;
+        ChatSocket current = socket;
+        if (current != null) {
+            serial.execute(current::close);
+        }
+    }
+
+    private static WonderfulException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof WonderfulException wonderful ? wonderful
+                : new WonderfulException(ErrorCode.NETWORK_ERROR, String.valueOf(cause.getMessage()), cause);
+    }
+
+    @Override
+    public String toString() {
+        return "ChatSession[" + sessionId + ", " + status + ", " + connectionState() + "]";
+    }
+
+    /** The socket's reports, turned into events. Runs under the socket's lock: queue, never block. */
+    private final class SocketEvents implements ChatSocketListener {
+
+        @Override
+        public void onOpen(int reconnectAttempts) {
+            if (reconnectAttempts == 0) {
+                serial.execute(this::sendInit);
+                dispatcher.emit(new ChatEvent.Connected(sessionId));
+            } else {
+                dispatcher.emit(new ChatEvent.Reconnected(reconnectAttempts));
+            }
+        }
+
+        private void sendInit() {
+            ChatSocket current = socket;
+            if (initFrame != null && current != null && initSent.compareAndSet(false, true)) {
+                current.sendText(initFrame).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent: {1}",
+                                new Object[] {sessionId, failure.getMessage()});
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void onText(String text) {
+            InboundFrame frame = Frames.parse(text);
+            if (frame instanceof InboundFrame.Transcript transcript) {
+                if (ledger.accept(transcript.message())) {
+                    dispatcher.emit(transcript.message());
+                }
+            } else if (frame instanceof InboundFrame.TurnEnded) {
+                dispatcher.emit(new ChatEvent.TurnEnded());
+            } else if (frame instanceof InboundFrame.CommunicationEnded end) {
+                ChatSocket current = socket;
+                if (current != null) {
+                    current.setReconnect(false);
+                }
+                finish(end.endedBy().orElse(endRequested ? EndedBy.USER : EndedBy.AGENT));
+            } else if (frame instanceof InboundFrame.Start start) {
+                if (start.communicationId() != null && !start.communicationId().equals(sessionId)) {
+                    dispatcher.emit(new ChatEvent.Error(ErrorCode.UNEXPECTED_RESPONSE, "the server attached the socket of chat session "
+                            + sessionId + " to another communication, " + start.communicationId(), false));
+                }
+            } else if (frame instanceof InboundFrame.Ignored ignored) {
+                LOG.finest(() -> "chat session " + sessionId + ": ignored " + ignored.why());
+            }
+        }
+
+        @Override
+        public void onDisconnected(boolean willRetry, int code, String reason, int attempt) {
+            dispatcher.emit(new ChatEvent.Disconnected(willRetry, code, reason, attempt));
+        }
+
+        @Override
+        public void onFailed(WonderfulException error) {
+            dispatcher.emit(new ChatEvent.Error(error.code(), error.getMessage(), error.recoverable()));
+        }
+
+        @Override
+        public void onClosed(int code, String reason) {
+            // Closed by the server (1000 without an end signal, or any close once the end was accepted): the
+            // session is over. A close of our own (close(), or after the end was reported) is not an end.
+            if (!closing) {
+                finish(endRequested ? EndedBy.USER : EndedBy.SYSTEM);
+            }
+        }
+    }
+}

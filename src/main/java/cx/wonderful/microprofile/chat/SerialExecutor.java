@@ -1,0 +1,63 @@
+package cx.wonderful.microprofile.chat;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs its tasks one at a time, in submission order, on a shared executor: one per session, so that a session's
+ * events stay in order without a thread of its own. A task that throws is logged; the next one still runs.
+ */
+final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
+
+    private final Executor shared;
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private boolean draining;
+
+    SerialExecutor(Executor shared) {
+        this.shared = Objects.requireNonNull(shared, "shared");
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        synchronized (tasks) {
+            tasks.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            shared.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (tasks) {
+                draining = false;
+            }
+            throw e;
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (tasks) {
+                next = tasks.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a chat event task failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package cx.wonderful.microprofile.chat;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.wire.ChatV3Api;
+import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
+import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.realtime.RealtimeClient;
+import cx.wonderful.microprofile.realtime.RealtimeExecutors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Starts and recovers chats with Wonderful agents (the SDK's {@code chat} module).
+ *
+ * <p><b>Start.</b> {@link #start} validates the request before any network call, creates the session with the
+ * Chat V3 API ({@code POST /api/workspace/{wonderful.workspace-id}/v3/chat}: the session id comes back with the
+ * answer, so a failure of the socket never loses it), then opens the agent chat WebSocket on that session
+ * ({@code ...&sessionId=<id>}) and sends {@code init} with the metadata and the participants. It returns once the
+ * socket is open: the session is {@link ChatStatus#IN_PROGRESS}, {@link cx.wonderful.microprofile.realtime.ConnectionState#CONNECTED}.
+ *
+ * <p><b>Recover.</b> {@link #recover} reads the session's history from the Chat V3 events, then (unless the session
+ * has ended) reopens the socket resuming after the last message, so that no message is missed or repeated.
+ *
+ * <p><b>Configuration.</b> {@code wonderful.workspace-id} (required), {@code wonderful.agent-id} (the agent when a
+ * request names none), the WebSocket keys {@code wonderful.ws.ping-interval} (30 s), {@code wonderful.ws.pong-timeout}
+ * (10 s), {@code wonderful.ws.max-reconnect-attempts} (5) and {@code wonderful.retry-delay} (1 s, the backoff base),
+ * besides the base URL and credential. REST calls use the {@code wonderful-chat} rest client key
+ * ({@code wonderful-chat/mp-rest/url} etc. override the {@code wonderful.*} settings).
+ *
+ * <p><b>Errors.</b> Every failure is a {@link WonderfulException}: thrown by the blocking methods, the failure of
+ * the stage of the asynchronous ones.
+ */
+@ApplicationScoped
+public class WonderfulChat {
+
+    private WonderfulSettings settings;
+    private ApiInvoker invoker;
+    private Supplier<ChatV3Api> api;
+    private RealtimeClient realtime;
+    private RealtimeExecutors executors;
+    private Consumer<ChatSessionEvent> observers;
+
+    /** For the CDI container's proxy. */
+    protected WonderfulChat() {
+    }
+
+    @Inject
+    public WonderfulChat(WonderfulSettings settings, RestClients restClients, ApiInvoker invoker, RealtimeClient realtime,
+            RealtimeExecutors executors, BeanManager beanManager) {
+        this(settings, lazy(() -> restClients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY)), invoker, realtime, executors,
+                new CdiObservers(beanManager));
+    }
+
+    WonderfulChat(WonderfulSettings settings, Supplier<ChatV3Api> api, ApiInvoker invoker, RealtimeClient realtime,
+            RealtimeExecutors executors, Consumer<ChatSessionEvent> observers) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.api = Objects.requireNonNull(api, "api");
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.realtime = Objects.requireNonNull(realtime, "realtime");
+        this.executors = Objects.requireNonNull(executors, "executors");
+        this.observers = Objects.requireNonNull(observers, "observers");
+    }
+
+    /**
+     * Starts a chat and waits until its real-time connection is open.
+     *
+     * @throws WonderfulException {@code MISSING_PARTICIPANT} without {@code from} or {@code fromType};
+     *         {@code VALIDATION_ERROR} for a bad {@code fromType}/{@code toType}, a phone number without its
+     *         country code, an address that is not one, a bad locale or metadata value, or no agent at all;
+     *         {@code CONFIGURATION_ERROR} without {@code wonderful.workspace-id}; else the error of the create call
+     *         or of the handshake (its message names the session id, which can then be recovered)
+     */
+    public ChatSession start(StartChat request) {
+        return start(request, null);
+    }
+
+    /** {@link #start(StartChat)} with a listener registered before the session connects, so that it misses no event. */
+    public ChatSession start(StartChat request, ChatEventListener listener) {
+        return await(startAsync(request, listener));
+    }
+
+    /** {@link #start(StartChat)} without blocking. */
+    public CompletionStage<ChatSession> startAsync(StartChat request) {
+        return startAsync(request, null);
+    }
+
+    /** {@link #start(StartChat, ChatEventListener)} without blocking. */
+    public CompletionStage<ChatSession> startAsync(StartChat request, ChatEventListener listener) {
+        ValidatedStart start;
+        ChatCommands commands;
+        try {
+            start = ChatValidation.start(request, settings.agentId());
+            commands = commands();
+        } catch (WonderfulException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return commands.create(start).thenCompose(created -> {
+            String sessionId = sessionIdOf(created);
+            LiveChatSession session = session(sessionId, ChatStatus.IN_PROGRESS, commands, new TranscriptLedger(), listener,
+                    Frames.init(start));
+            return connect(session, start.agentId());
+        });
+    }
+
+    /**
+     * Recovers a session by its id: its history in {@link ChatSession#messages()}, then live events. An ended
+     * session comes back {@link ChatStatus#ENDED} with its history and no connection.
+     *
+     * @throws WonderfulException {@code SESSION_NOT_FOUND} when no session has this id; {@code VALIDATION_ERROR} for
+     *         a blank or malformed id (nothing sent), or when the server does not name the session's agent and
+     *         {@code wonderful.agent-id} is not set
+     */
+    public ChatSession recover(String sessionId) {
+        return recover(sessionId, null);
+    }
+
+    /** {@link #recover(String)} with a listener registered before the session reconnects. */
+    public ChatSession recover(String sessionId, ChatEventListener listener) {
+        return await(recoverAsync(sessionId, listener));
+    }
+
+    /** {@link #recover(String)} without blocking. */
+    public CompletionStage<ChatSession> recoverAsync(String sessionId) {
+        return recoverAsync(sessionId, null);
+    }
+
+    /** {@link #recover(String, ChatEventListener)} without blocking. */
+    public CompletionStage<ChatSession> recoverAsync(String sessionId, ChatEventListener listener) {
+        String id;
+        ChatCommands commands;
+        try {
+            id = ChatValidation.sessionId(sessionId);
+            commands = commands();
+        } catch (WonderfulException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return readHistory(commands, id, WireContract.CHAT_FIRST_CURSOR, new ChatHistory())
+                .exceptionally(failure -> {
+                    throw new CompletionException(notFoundAsSessionNotFound(id, failure));
+                })
+                .thenCompose(history -> {
+                    TranscriptLedger ledger = new TranscriptLedger();
+                    history.messages().forEach(ledger::accept);
+                    if (history.ended()) {
+                        return CompletableFuture.completedFuture(
+                                session(id, ChatStatus.ENDED, commands, ledger, listener, null));
+                    }
+                    String agentId = history.agentId().or(settings::agentId).orElseThrow(() -> new WonderfulException(
+                            ErrorCode.VALIDATION_ERROR, "chat session " + id + ": the server did not name its agent and "
+                                    + ConfigKeys.AGENT_ID + " is not set"));
+                    return connect(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null), agentId);
+                });
+    }
+
+    private CompletionStage<ChatHistory> readHistory(ChatCommands commands, String sessionId, String cursor, ChatHistory history) {
+        return commands.events(sessionId, cursor).thenCompose(response -> {
+            ChatHistory.Page page = history.add(response);
+            boolean more = page.hasMore() && page.events() > 0 && page.cursor() != null && !page.cursor().equals(cursor);
+            return more ? readHistory(commands, sessionId, page.cursor(), history) : CompletableFuture.completedFuture(history);
+        });
+    }
+
+    private LiveChatSession session(String sessionId, ChatStatus status, ChatCommands commands, TranscriptLedger ledger,
+            ChatEventListener listener, String initFrame) {
+        SerialExecutor serial = new SerialExecutor(executors.events());
+        EventDispatcher dispatcher = new EventDispatcher(sessionId, serial, observers);
+        if (listener != null) {
+            dispatcher.subscribe(listener);
+        }
+        return new LiveChatSession(sessionId, status, commands, ledger, serial, dispatcher, executors.scheduler(),
+                settings.wsPongTimeout(), initFrame);
+    }
+
+    private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
+        String sessionId = session.sessionId();
+        return session.connect(events -> realtime.create(sessionId,
+                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), events));
+    }
+
+    private ChatCommands commands() {
+        String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
+                ConfigKeys.WORKSPACE_ID + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
+        return new ChatCommands(invoker, api, workspaceId, executors.commands());
+    }
+
+    private static String sessionIdOf(ChatV3Wire.Created created) {
+        if (created == null || created.data() == null || created.data().sessionId() == null || created.data().sessionId().isBlank()) {
+            throw new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, "chat.start: the answer carries no session_id");
+        }
+        return created.data().sessionId();
+    }
+
+    private static WonderfulException notFoundAsSessionNotFound(String sessionId, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof WonderfulException wonderful) {
+            if (wonderful.code() == ErrorCode.NOT_FOUND) {
+                return new WonderfulException(ErrorCode.SESSION_NOT_FOUND, "no chat session " + sessionId, 404, false, wonderful);
+            }
+            return wonderful;
+        }
+        return new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, "chat.recover: " + cause, cause);
+    }
+
+    private static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof WonderfulException wonderful) {
+                throw wonderful;
+            }
+            throw new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T current = value;
+                if (current == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = factory.get();
+                        }
+                        current = value;
+                    }
+                }
+                return current;
+            }
+        };
+    }
+}

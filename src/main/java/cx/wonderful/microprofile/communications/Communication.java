@@ -1,0 +1,175 @@
+package cx.wonderful.microprofile.communications;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One communication (a call, chat, e-mail or task) as the server reported it. Fields the server left out or sent
+ * as {@code null} are empty. Nothing is lost: fields this library does not know are in {@link #extra()}, and
+ * {@link #raw()} is the record exactly as received.
+ */
+public final class Communication {
+
+    private final Values values;
+
+    Communication(Values values) {
+        this.values = Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(values.id, "id");
+        Objects.requireNonNull(values.raw, "raw");
+    }
+
+    /** The communication's id; for a chat, the chat session's id. */
+    public String id() {
+        return values.id;
+    }
+
+    public Optional<String> tenantId() {
+        return Optional.ofNullable(values.tenantId);
+    }
+
+    /** The kind of communication; empty when absent or a kind this library does not know (see {@link #typeName()}). */
+    public Optional<CommunicationType> type() {
+        return CommunicationType.fromWire(values.typeName);
+    }
+
+    /** The kind as sent, for example {@code voice}, including kinds newer than this library. */
+    public Optional<String> typeName() {
+        return Optional.ofNullable(values.typeName);
+    }
+
+    public Optional<String> interactor() {
+        return Optional.ofNullable(values.interactor);
+    }
+
+    /** The direction; empty when absent or a value this library does not know (see {@link #directionName()}). */
+    public Optional<Direction> direction() {
+        return Direction.fromWire(values.directionName);
+    }
+
+    /** The direction as sent, for example {@code inbound}. */
+    public Optional<String> directionName() {
+        return Optional.ofNullable(values.directionName);
+    }
+
+    public Optional<String> agentId() {
+        return Optional.ofNullable(values.agentId);
+    }
+
+    public Optional<String> locale() {
+        return Optional.ofNullable(values.locale);
+    }
+
+    /** The status as the server names it, for example {@code completed} or {@code in-progress}. */
+    public Optional<String> status() {
+        return Optional.ofNullable(values.status);
+    }
+
+    public Optional<Instant> startTime() {
+        return Optional.ofNullable(values.startTime);
+    }
+
+    /** Empty while the communication is in progress. */
+    public Optional<Instant> endTime() {
+        return Optional.ofNullable(values.endTime);
+    }
+
+    public Optional<Duration> duration() {
+        return Optional.ofNullable(values.duration);
+    }
+
+    public Optional<String> fromNumber() {
+        return Optional.ofNullable(values.fromNumber);
+    }
+
+    public Optional<String> toNumber() {
+        return Optional.ofNullable(values.toNumber);
+    }
+
+    public Optional<String> fromEmail() {
+        return Optional.ofNullable(values.fromEmail);
+    }
+
+    /** The sentiment as sent; a number or object is given as its JSON text. */
+    public Optional<String> sentiment() {
+        return Optional.ofNullable(values.sentiment);
+    }
+
+    public Optional<String> summary() {
+        return Optional.ofNullable(values.summary);
+    }
+
+    /** Unmodifiable; empty when there are none. */
+    public List<String> tags() {
+        return values.tags;
+    }
+
+    /** The communication's metadata (for a chat, what its {@code init} carried); empty when there is none. */
+    public JsonObject metadata() {
+        return values.metadata;
+    }
+
+    /**
+     * The transcriptions, in order. Only {@link WonderfulCommunications#get(String)} reads them; a record from a list
+     * has none.
+     */
+    public List<Transcription> transcriptions() {
+        return values.transcriptions;
+    }
+
+    /** The fields of the record this library does not know, by their wire name, as received (unmodifiable). */
+    public Map<String, JsonValue> extra() {
+        return values.extra;
+    }
+
+    /** The whole record exactly as received, with its wire (snake_case) names. */
+    public JsonObject raw() {
+        return values.raw;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Communication that && values.raw.equals(that.values.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Communication[id=" + values.id + ", type=" + values.typeName + ", direction=" + values.directionName
+                + ", status=" + values.status + ", startTime=" + values.startTime + "]";
+    }
+
+    /** The parsed fields, filled in by the wire reader. */
+    static final class Values {
+        String id;
+        String tenantId;
+        String typeName;
+        String interactor;
+        String directionName;
+        String agentId;
+        String locale;
+        String status;
+        Instant startTime;
+        Instant endTime;
+        Duration duration;
+        String fromNumber;
+        String toNumber;
+        String fromEmail;
+        String sentiment;
+        String summary;
+        List<String> tags = List.of();
+        JsonObject metadata = JsonValue.EMPTY_JSON_OBJECT;
+        List<Transcription> transcriptions = List.of();
+        Map<String, JsonValue> extra = Map.of();
+        JsonObject raw;
+    }
+}

@@ -1,0 +1,44 @@
+package cx.wonderful.microprofile.communications;
+
+import cx.wonderful.microprofile.internal.WireContract;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The communications endpoints as a MicroProfile Rest Client, at the wire level (§2.3): snake_case JSON as
+ * received. {@link WonderfulCommunications} is the supported way to use them (validation, credentials, retries,
+ * typed results); this interface is public so that the library's own components, and an application that needs
+ * the raw records, share one definition. Injected as {@code @RestClient}, its settings are the standard
+ * {@code wonderful-communications/mp-rest/...} keys, and it carries no credential unless the application adds one.
+ */
+@RegisterRestClient(configKey = CommunicationsApi.CONFIG_KEY)
+@Path(WireContract.COMMUNICATIONS_PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public interface CommunicationsApi {
+
+    /** The MicroProfile Rest Client config key of this interface. */
+    String CONFIG_KEY = "wonderful-communications";
+
+    /**
+     * {@code GET /api/v1/communications}.
+     *
+     * @param filters a JSON object as text ({@code {}} for none), URL-encoded by the client
+     * @param sort {@code field} or {@code -field} in the wire's snake_case, or {@code null} to leave it out
+     */
+    @GET
+    JsonObject list(@QueryParam(WireContract.COMMUNICATIONS_QUERY_FILTERS) String filters,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_PAGE) int page,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_LIMIT) int limit,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_SORT) String sort);
+
+    /** {@code GET /api/v1/communications/{id}}, with the record's {@code transcriptions}. */
+    @GET
+    @Path("{id}")
+    JsonObject get(@PathParam("id") String id);
+}

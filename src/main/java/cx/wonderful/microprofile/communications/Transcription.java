@@ -1,0 +1,90 @@
+package cx.wonderful.microprofile.communications;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One utterance of a communication: who spoke, what, and when. Fields this library does not know are in
+ * {@link #extra()}; {@link #raw()} is the transcription exactly as received.
+ */
+public final class Transcription {
+
+    private final Values values;
+
+    Transcription(Values values) {
+        this.values = Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(values.raw, "raw");
+    }
+
+    public Optional<String> id() {
+        return Optional.ofNullable(values.id);
+    }
+
+    public Optional<String> communicationId() {
+        return Optional.ofNullable(values.communicationId);
+    }
+
+    /** Who spoke, as the server names it: {@code customer}, {@code agent}, {@code system}, {@code human_agent}, ... */
+    public Optional<String> speaker() {
+        return Optional.ofNullable(values.speaker);
+    }
+
+    public Optional<String> text() {
+        return Optional.ofNullable(values.text);
+    }
+
+    public Optional<Instant> startTime() {
+        return Optional.ofNullable(values.startTime);
+    }
+
+    public Optional<Instant> endTime() {
+        return Optional.ofNullable(values.endTime);
+    }
+
+    /** Details of a tool the agent called during this utterance, as received. */
+    public Optional<JsonValue> toolDetails() {
+        return Optional.ofNullable(values.toolDetails);
+    }
+
+    /** The fields this library does not know, by their wire name, as received (unmodifiable). */
+    public Map<String, JsonValue> extra() {
+        return values.extra;
+    }
+
+    /** The transcription exactly as received. */
+    public JsonObject raw() {
+        return values.raw;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Transcription that && values.raw.equals(that.values.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Transcription[id=" + values.id + ", speaker=" + values.speaker + ", startTime=" + values.startTime + "]";
+    }
+
+    /** The parsed fields, filled in by the wire reader. */
+    static final class Values {
+        String id;
+        String communicationId;
+        String speaker;
+        String text;
+        Instant startTime;
+        Instant endTime;
+        JsonValue toolDetails;
+        Map<String, JsonValue> extra = Map.of();
+        JsonObject raw;
+    }
+}

@@ -1,0 +1,111 @@
+package cx.wonderful.microprofile.health;
+
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.communications.CommunicationsApi;
+import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness of the Wonderful API, named {@value #NAME}: UP when the API answers an authenticated request with the
+ * configured credential (the first communication, {@code limit=1}) with a 2xx status; DOWN otherwise, with a
+ * {@code reason} ({@code credential refused (HTTP 401)}, {@code unreachable: ...}, {@code the API answered HTTP
+ * 503}, a configuration error) and, where there was one, the {@code httpStatus}.
+ *
+ * <p>Off by default: unless {@code wonderful.health.enabled=true} (read once, at startup) the check sends nothing
+ * and answers UP with {@code enabled: false}, so that adding the library never changes an application's
+ * readiness. When on, each call of the check sends one request, without retries and without a token refresh
+ * (the orchestrator repeats the probe); its URL and timeouts are those of the library
+ * ({@code wonderful.base-url}, {@code wonderful.request-timeout}), overridable for the probe alone with the
+ * standard {@code wonderful-health/mp-rest/url}, {@code .../connectTimeout} and {@code .../readTimeout} keys
+ * (milliseconds), which a short probe deadline calls for.
+ *
+ * <p>Its data ({@code enabled}, {@code baseUrl} without user info, {@code credential} = the kind of credential,
+ * {@code reason}, {@code httpStatus}) never contains a secret: any text that would is masked.
+ */
+@Readiness
+@ApplicationScoped
+public class WonderfulReadinessCheck implements HealthCheck {
+
+    /** The name of the check in the health report. */
+    public static final String NAME = "wonderful-api";
+    /** The MicroProfile Rest Client config key of the probe's client. */
+    public static final String CONFIG_KEY = "wonderful-health";
+
+    private boolean enabled;
+    private Supplier<ApiProbe> probeFactory;
+    private volatile ApiProbe probe;
+
+    /** For the CDI container's proxy only. */
+    protected WonderfulReadinessCheck() {
+    }
+
+    @Inject
+    public WonderfulReadinessCheck(@ConfigProperty(name = ConfigKeys.HEALTH_ENABLED, defaultValue = "false") boolean enabled,
+            Instance<WonderfulSettings> settings, Instance<RestClients> restClients) {
+        this(enabled, () -> probe(settings, restClients));
+    }
+
+    // The probe is only built when the check is on and first asked: a disabled check needs no configuration.
+    WonderfulReadinessCheck(boolean enabled, Supplier<ApiProbe> probeFactory) {
+        this.enabled = enabled;
+        this.probeFactory = Objects.requireNonNull(probeFactory, "probeFactory");
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!enabled) {
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(Map.of("enabled", false)));
+        }
+        ApiProbe current = probe;
+        if (current == null) {
+            try {
+                current = probeFactory.get();
+            } catch (WonderfulException e) {
+                // Configuration messages name keys, never secret values.
+                return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(Map.of(
+                        "enabled", true, "reason", e.code() + ": " + e.getMessage())));
+            }
+            probe = current;
+        }
+        return current.probe();
+    }
+
+    private static ApiProbe probe(Instance<WonderfulSettings> settingsInstance, Instance<RestClients> restClients) {
+        WonderfulSettings settings = settingsInstance.get();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("baseUrl", withoutUserInfo(settings.baseUrl()));
+        target.put("credential", settings.configuredCredential().map(c -> c.kind().name()).orElse("none"));
+        List<String> secrets = new ArrayList<>();
+        settings.configuredCredential().map(Credential::secret).ifPresent(secrets::add);
+        settings.apiKey().ifPresent(secrets::add);
+        return new ApiProbe(NAME, () -> restClients.get().create(CommunicationsApi.class, CONFIG_KEY), target, secrets);
+    }
+
+    static String withoutUserInfo(URI uri) {
+        StringBuilder text = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            text.append(':').append(uri.getPort());
+        }
+        if (uri.getRawPath() != null) {
+            text.append(uri.getRawPath());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package cx.wonderful.microprofile.internal;
+
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * Turns an error response of the Wonderful API into a {@link WonderfulException} (shared/wonderful-api.md §2.1):
+ * the message comes from {@code message}, else {@code detail}, else {@code error}, at the top level or inside
+ * {@code data}; the code from the status, refined by the body's {@code error} where the status alone is
+ * ambiguous (400, 404, 409).
+ */
+public final class ErrorResponses {
+
+    /** Longest server message kept in an exception; an error body is not a place for essays. */
+    static final int MAX_MESSAGE_LENGTH = 300;
+
+    private ErrorResponses() {
+    }
+
+    /** The exception for an error response; reads (and so consumes) its entity. */
+    public static WonderfulException toException(Response response) {
+        int status = response.getStatus();
+        Optional<JsonObject> body = body(response);
+        Optional<String> bodyCode = body.flatMap(b -> field(b, "error"));
+        Optional<String> serverMessage = body.flatMap(ErrorResponses::message);
+        ErrorCode code = code(status, bodyCode.orElse(""));
+        String message = "HTTP " + status + serverMessage.map(m -> ": " + m)
+                .orElseGet(() -> Optional.ofNullable(response.getStatusInfo().getReasonPhrase())
+                        .filter(r -> !r.isBlank()).map(r -> " " + r).orElse(""));
+        return new WonderfulException(code, message, status, code.recoverableByDefault(), null);
+    }
+
+    /** The code for an HTTP status, refined by the body's {@code error} value for 400, 404 and 409. */
+    static ErrorCode code(int status, String bodyCode) {
+        if (status >= 500 && status <= 599) {
+            return ErrorCode.SERVER_ERROR;
+        }
+        return switch (status) {
+            case 400 -> ErrorCode.VALIDATION_ERROR.name().equals(bodyCode) ? ErrorCode.VALIDATION_ERROR : ErrorCode.INVALID_REQUEST;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.SESSION_NOT_FOUND.name().equals(bodyCode) ? ErrorCode.SESSION_NOT_FOUND : ErrorCode.NOT_FOUND;
+            case 409 -> ErrorCode.SESSION_ENDED.name().equals(bodyCode) ? ErrorCode.SESSION_ENDED : ErrorCode.INVALID_REQUEST;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> status >= 400 && status <= 499 ? ErrorCode.INVALID_REQUEST : ErrorCode.UNEXPECTED_RESPONSE;
+        };
+    }
+
+    private static Optional<JsonObject> body(Response response) {
+        if (!response.hasEntity()) {
+            return Optional.empty();
+        }
+        try {
+            String text = response.readEntity(String.class);
+            if (text == null || text.isBlank()) {
+                return Optional.empty();
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                JsonStructure read = reader.read();
+                return read instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+            }
+        } catch (JsonException | ProcessingException | IllegalStateException e) {
+            return Optional.empty(); // a body that is not JSON still has a status to report
+        }
+    }
+
+    private static Optional<String> message(JsonObject body) {
+        Optional<String> top = field(body, "message").or(() -> field(body, "detail"));
+        JsonValue data = body.get("data");
+        Optional<String> nested = data instanceof JsonObject inner
+                ? field(inner, "message").or(() -> field(inner, "detail")).or(() -> field(inner, "error"))
+                : Optional.empty();
+        return top.or(() -> nested).or(() -> field(body, "error")).map(ErrorResponses::clean);
+    }
+
+    private static Optional<String> field(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString text && !text.getString().isBlank()
+                ? Optional.of(text.getString()) : Optional.empty();
+    }
+
+    /** One line, printable, bounded: a server message ends up in logs. */
+    private static String clean(String message) {
+        String line = message.replaceAll("\\p{Cntrl}", " ").strip();
+        return line.length() > MAX_MESSAGE_LENGTH ? line.substring(0, MAX_MESSAGE_LENGTH) + "..." : line;
+    }
+}

@@ -1,0 +1,84 @@
+package cx.wonderful.microprofile.realtime;
+
+import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
+import jakarta.websocket.WebSocketContainer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Opens {@link ChatSocket}s to the agent chat WebSocket (§2.4) on the application's one shared
+ * {@link WebSocketContainer}, with the settings {@code wonderful.ws.ping-interval} (default 30 s),
+ * {@code wonderful.ws.pong-timeout} (default 10 s), {@code wonderful.ws.max-reconnect-attempts} (default 5) and
+ * {@code wonderful.retry-delay} (default 1 s, the backoff base). Produced by {@link RealtimeProducers}.
+ */
+public class RealtimeClient {
+
+    private WebSocketContainer container;
+    private CredentialSource credentials;
+    private URI webSocketBase;
+    private SocketPolicy policy;
+    private RealtimeExecutors executors;
+
+    /** For the CDI container's proxy. */
+    protected RealtimeClient() {
+    }
+
+    RealtimeClient(WebSocketContainer container, CredentialSource credentials, URI webSocketBase, SocketPolicy policy,
+            RealtimeExecutors executors) {
+        this.container = Objects.requireNonNull(container, "container");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.webSocketBase = Objects.requireNonNull(webSocketBase, "webSocketBase");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.executors = Objects.requireNonNull(executors, "executors");
+    }
+
+    /** A client outside CDI (the producer's way, for tests and plain Java use). */
+    public static RealtimeClient create(WebSocketContainer container, CredentialSource credentials,
+            WonderfulSettings settings, RealtimeExecutors executors) {
+        return new RealtimeClient(container, credentials, settings.webSocketBaseUrl(), SocketPolicy.from(settings), executors);
+    }
+
+    /**
+     * Starts connecting at once and returns the socket; {@link ChatSocket#opened()} tells when it is open.
+     *
+     * @param label names the socket in log lines and messages (the session id; never a secret)
+     * @param target the URI of each handshake, asked again before every one (so that it carries the resume point)
+     */
+    public ChatSocket open(String label, Supplier<URI> target, ChatSocketListener listener) {
+        ChatSocket socket = create(label, target, listener);
+        socket.connect();
+        return socket;
+    }
+
+    /** {@link #open} without connecting yet: the caller keeps the socket first, then calls {@link ChatSocket#connect()}. */
+    public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener) {
+        return new ChatSocket(label, container, credentials, target, listener, policy, executors);
+    }
+
+    /**
+     * {@code ws(s)://<host>/api/v1/agents/{agentId}/chat?commType=chat[&sessionId=<id>[&after=<transcript id>]]}:
+     * the agent chat, resuming session {@code sessionId} after transcript {@code after} when they are given.
+     */
+    public URI agentChatUri(String agentId, String sessionId, String after) {
+        Objects.requireNonNull(agentId, "agentId");
+        StringBuilder uri = new StringBuilder(webSocketBase.toString())
+                .append(WireContract.AGENT_CHAT_WS_PATH.replace("{agentId}", encode(agentId).replace("+", "%20")))
+                .append('?').append(WireContract.WS_QUERY_COMM_TYPE).append('=').append(WireContract.CHAT_COMM_TYPE);
+        if (sessionId != null) {
+            uri.append('&').append(WireContract.WS_QUERY_SESSION_ID).append('=').append(encode(sessionId));
+            if (after != null) {
+                uri.append('&').append(WireContract.WS_QUERY_AFTER).append('=').append(encode(after));
+            }
+        }
+        return URI.create(uri.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

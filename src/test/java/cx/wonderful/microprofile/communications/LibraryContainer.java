@@ -1,0 +1,67 @@
+package cx.wonderful.microprofile.communications;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.inject.ConfigExtension;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The library's real beans (settings, credential source, rest clients, invoker, communications, readiness check)
+ * in a Weld SE container with the given MicroProfile Config, as an application would get them.
+ */
+public final class LibraryContainer implements AutoCloseable {
+
+    private final SmallRyeConfig config;
+    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private final WeldContainer weld;
+
+    public LibraryContainer(Map<String, String> properties) {
+        config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        ConfigProviderResolver.instance().registerConfig(config, loader);
+        try {
+            weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                    .addBeanClasses(beanClasses())
+                    .addExtensions(new ConfigExtension())
+                    .initialize();
+        } catch (RuntimeException e) {
+            ConfigProviderResolver.instance().releaseConfig(config);
+            throw e;
+        }
+    }
+
+    private static Class<?>[] beanClasses() {
+        try {
+            return new Class<?>[] {
+                WonderfulCommunications.class,
+                cx.wonderful.microprofile.health.WonderfulReadinessCheck.class,
+                cx.wonderful.microprofile.internal.RestClients.class,
+                cx.wonderful.microprofile.internal.ApiInvoker.class,
+                Class.forName("cx.wonderful.microprofile.internal.SettingsProducer"),
+                Class.forName("cx.wonderful.microprofile.auth.CdiCredentialSource"),
+                Class.forName("cx.wonderful.microprofile.auth.JwtSigner"),
+            };
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a library bean class is missing", e);
+        }
+    }
+
+    public <T> T bean(Class<T> type, Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            weld.shutdown();
+        } finally {
+            ConfigProviderResolver.instance().releaseConfig(config);
+        }
+    }
+}

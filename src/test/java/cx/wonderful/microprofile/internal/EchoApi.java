@@ -1,0 +1,20 @@
+package cx.wonderful.microprofile.internal;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** A rest client interface for the invoker tests. */
+@RegisterRestClient(configKey = "echo")
+@Path("/api/v1/echo")
+public interface EchoApi {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject echo(JsonObject body);
+}
