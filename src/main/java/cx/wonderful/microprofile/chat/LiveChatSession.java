@@ -45,6 +45,8 @@ final class LiveChatSession implements ChatSession {
     private volatile ScheduledFuture<?> endFallback;
     private final AtomicBoolean endedReported = new AtomicBoolean();
     private final AtomicBoolean initSent = new AtomicBoolean();
+    /** Whether a message arrived since the last turn marker; a marker with nothing before it is a replayed one. */
+    private final AtomicBoolean turnOpen = new AtomicBoolean();
 
     /**
      * @param initFrame the {@code init} frame to send on the first connection, or null (a recovered session)
@@ -233,10 +235,14 @@ final class LiveChatSession implements ChatSession {
             InboundFrame frame = Frames.parse(text);
             if (frame instanceof InboundFrame.Transcript transcript) {
                 if (ledger.accept(transcript.message())) {
+                    turnOpen.set(true);
                     dispatcher.emit(transcript.message());
                 }
             } else if (frame instanceof InboundFrame.TurnEnded) {
-                dispatcher.emit(new ChatEvent.TurnEnded());
+                // a resume replays from the last transcript, so the marker of a turn already closed can come again
+                if (turnOpen.getAndSet(false)) {
+                    dispatcher.emit(new ChatEvent.TurnEnded());
+                }
             } else if (frame instanceof InboundFrame.CommunicationEnded end) {
                 ChatSocket current = socket;
                 if (current != null) {

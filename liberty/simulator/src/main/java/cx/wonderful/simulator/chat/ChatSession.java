@@ -180,6 +180,25 @@ public final class ChatSession {
     }
 
     /**
+     * What came after the transcript with id {@code afterId} (everything when null): its transcripts and
+     * {@code turn_ended} markers, in order, without the end event; empty when no transcript has that id. A resumed
+     * socket gets exactly what a socket attached all along would have got.
+     */
+    private Optional<List<ChatEvent>> eventsAfter(String afterId) {
+        int from = 0;
+        if (afterId != null) {
+            Optional<ChatEvent> seen = events.stream()
+                    .filter(e -> e.kind() == ChatEvent.Kind.TEXT && e.transcriptId().equals(afterId)).findFirst();
+            if (seen.isEmpty()) {
+                return Optional.empty();
+            }
+            from = events.indexOf(seen.get()) + 1;
+        }
+        return Optional.of(events.subList(from, events.size()).stream()
+                .filter(e -> e.kind() != ChatEvent.Kind.ENDED).toList());
+    }
+
+    /**
      * Waits until there is an event at index {@code from} or later, the chat has ended, or the timeout passed.
      * Returns at once when one of them already holds.
      */
@@ -195,14 +214,15 @@ public final class ChatSession {
     }
 
     /**
-     * Attaches a socket and hands it, under the lock so that no event falls in between, every transcript after
-     * the one with id {@code afterId} (all of them when null), then the end event when the chat has ended.
+     * Attaches a socket and hands it, under the lock so that no event falls in between, every transcript and
+     * turn marker after the transcript with id {@code afterId} (all of them when null), then the end event when
+     * the chat has ended.
      *
      * @return false (nothing attached) when no transcript has id {@code afterId}
      */
     public synchronized boolean attach(SessionListener listener, String afterId) {
         Objects.requireNonNull(listener, "listener");
-        Optional<List<ChatEvent>> replay = transcriptsAfter(afterId);
+        Optional<List<ChatEvent>> replay = eventsAfter(afterId);
         if (replay.isEmpty()) {
             return false;
         }

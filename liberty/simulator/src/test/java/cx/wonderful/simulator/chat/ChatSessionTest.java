@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -86,18 +87,20 @@ class ChatSessionTest {
     }
 
     @Test
-    void resumeReplaysTheTranscriptsAfterTheLastSeenOneAndNothingElse() {
+    void resumeReplaysWhatCameAfterTheLastSeenTranscriptAndNothingElse() {
         ChatSession session = start();
         session.customerText("one");
         session.customerText("two");
         String seen = session.transcripts().get(1).transcriptId();
         Recorder resumed = new Recorder();
         assertTrue(session.attach(resumed, seen));
-        assertEquals(List.of("two", "You said: two"), resumed.events.stream().map(ChatEvent::text).toList());
+        assertEquals(List.of(ChatEvent.Kind.TURN_ENDED, ChatEvent.Kind.TEXT, ChatEvent.Kind.TEXT, ChatEvent.Kind.TURN_ENDED),
+                resumed.events.stream().map(ChatEvent::kind).toList(), "the turn marker of the turn in progress too");
+        assertEquals(Arrays.asList(null, "two", "You said: two", null), resumed.events.stream().map(ChatEvent::text).toList());
         assertFalse(session.attach(new Recorder(), "no-such-id"));
         Recorder all = new Recorder();
         session.attach(all, null);
-        assertEquals(4, all.events.size());
+        assertEquals(6, all.events.size(), "4 transcripts and 2 turn markers");
     }
 
     @Test
@@ -108,7 +111,7 @@ class ChatSessionTest {
         session.end(EndedBy.USER);
         Recorder late = new Recorder();
         session.attach(late, seen);
-        assertEquals(List.of(ChatEvent.Kind.TEXT, ChatEvent.Kind.ENDED),
+        assertEquals(List.of(ChatEvent.Kind.TEXT, ChatEvent.Kind.TURN_ENDED, ChatEvent.Kind.ENDED),
                 late.events.stream().map(ChatEvent::kind).toList());
         assertTrue(session.listeners().isEmpty());
     }

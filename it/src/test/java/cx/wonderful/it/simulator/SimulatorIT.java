@@ -1,4 +1,4 @@
-package cx.wonderful.simulator.live;
+package cx.wonderful.it.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.Simulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -27,21 +29,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The simulator over the wire, against a running server: {@code mvn -pl liberty/simulator test
- * -Dtest=LiveSimulatorTest -Dsimulator.url=http://localhost:9080} (skipped without {@code simulator.url}).
+ * The simulator over the wire, as any client sees it on the test server: JWTs, Chat V3, the agent chat WebSocket,
+ * communications, and every fault-injection knob of the admin API. Runs as a client (plain {@code java.net.http}).
  */
-@EnabledIfSystemProperty(named = "simulator.url", matches = "https?://.+")
-class LiveSimulatorTest {
+@ExtendWith(ArquillianExtension.class)
+class SimulatorIT {
+
+    /** Nothing of its own to deploy: the simulator is on the server already; Arquillian needs a deployment to start it. */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("simulator-it");
+    }
 
     private static final String API_KEY = "sim-key-acme";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final String base = System.getProperty("simulator.url", "").replaceAll("/$", "");
+    private final String base = Simulator.baseUrl().toString().replaceAll("/$", "");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
     @BeforeEach
@@ -120,6 +131,7 @@ class LiveSimulatorTest {
         assertEquals(sessionId, second.next().getString("communication_id"));
         JsonObject replayed = second.next();
         assertEquals("You said: one", replayed.getJsonObject("data").getString("text"));
+        assertEquals("turn_ended", second.next().getString("type"), "the turn's marker comes after its transcripts, replayed too");
         second.send("{\"type\":\"message\",\"text\":\"two\"}");
         assertEquals("two", second.next().getJsonObject("data").getString("text"));
         second.close();
