@@ -1,6 +1,6 @@
 package cx.wonderful.microprofile.auth;
 
-import jakarta.json.Json;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -36,7 +36,7 @@ final class JwtClaims {
             return Optional.empty();
         }
         String payload = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(payload)))) {
+        try (JsonReader reader = JsonValues.JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(payload)))) {
             JsonValue read = reader.readValue();
             if (!(read instanceof JsonObject claims)) {
                 return Optional.empty();

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.auth;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class SignRequest {
         /** Metadata as a JSON object; {@code null} means none. */
         public Builder metadata(JsonObject metadata) {
             if (metadata != null) {
-                int size = JsonMetadata.serializedBytes(metadata);
+                int size = JsonValues.serializedBytes(metadata);
                 if (size > MAX_METADATA_BYTES) {
                     throw invalid("metadata must be at most " + MAX_METADATA_BYTES + " bytes serialized, was " + size);
                 }
@@ -156,7 +157,7 @@ public final class SignRequest {
          * Iterable or array of these; {@code null} means none.
          */
         public Builder metadata(Map<String, ?> metadata) {
-            return metadata(metadata == null ? null : JsonMetadata.toJson(metadata));
+            return metadata(metadata == null ? null : JsonValues.toJsonObject(metadata, "metadata"));
         }
 
         /** The lifetime in seconds, {@value #MIN_EXPIRES_IN} to {@value #MAX_EXPIRES_IN}. */

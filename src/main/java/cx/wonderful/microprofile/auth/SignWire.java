@@ -3,7 +3,7 @@ package cx.wonderful.microprofile.auth;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.WireContract;
-import jakarta.json.Json;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +21,7 @@ final class SignWire {
 
     /** {@code {"entityId", "expiresIn", "metadata"?, "tenantId"?}}. */
     static JsonObject body(UUID entityId, SignRequest request) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonValues.JSON.createObjectBuilder()
                 .add(WireContract.SIGN_ENTITY_ID, entityId.toString())
                 .add(WireContract.SIGN_EXPIRES_IN, request.expiresIn().toSeconds());
         request.metadata().ifPresent(metadata -> body.add(WireContract.SIGN_METADATA, metadata));

@@ -40,7 +40,7 @@ final class ChatCommands {
 
     CompletionStage<ChatV3Wire.Created> create(ValidatedStart start) {
         ChatV3Wire.CreateChat body = new ChatV3Wire.CreateChat(start.agentId(), WireContract.CHAT_COMM_TYPE,
-                Frames.json(start.metadata()), start.from(), start.fromType().wireName(), start.to(),
+                start.metadata(), start.from(), start.fromType().wireName(), start.to(),
                 start.toType() == null ? null : start.toType().wireName(), start.locale());
         return run("chat.start", () -> api.get().create(workspaceId, body));
     }

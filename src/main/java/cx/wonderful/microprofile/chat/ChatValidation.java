@@ -2,6 +2,8 @@ package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.JsonValues;
+import jakarta.json.JsonObject;
 import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.WireContract;
 import java.util.Collection;
@@ -22,7 +24,6 @@ final class ChatValidation {
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_ID_LENGTH = 200;
-    static final int MAX_METADATA_DEPTH = 16;
 
     // E.164: a + and the country code, up to 15 digits in all; separators people type are ignored.
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -128,7 +129,7 @@ final class ChatValidation {
         return value;
     }
 
-    private static Map<String, Object> metadata(Map<String, Object> metadata) {
+    private static JsonObject metadata(Map<String, Object> metadata) {
         for (Map.Entry<String, Object> entry : metadata.entrySet()) {
             String key = entry.getKey();
             if (key == null || key.isBlank()) {
@@ -137,50 +138,19 @@ final class ChatValidation {
             if (RESERVED_METADATA.contains(key)) {
                 throw invalid("metadata key '" + key + "' is reserved for the participants; use the request's field");
             }
-            jsonValue("metadata." + key, entry.getValue(), 0);
         }
         standard(metadata, "gender", GENDERS);
         standard(metadata, "platform", PLATFORMS);
         if (metadata.containsKey("name") && !(metadata.get("name") instanceof String)) {
             throw invalid("metadata.name must be a string");
         }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        return JsonValues.toJsonObject(metadata, "metadata");
     }
 
     private static void standard(Map<String, Object> metadata, String key, Set<String> allowed) {
         if (metadata.containsKey(key) && !(metadata.get(key) instanceof String value && allowed.contains(value))) {
             throw invalid("metadata." + key + " must be one of " + allowed.stream().sorted().toList() + ", was: " + metadata.get(key));
         }
-    }
-
-    private static void jsonValue(String path, Object value, int depth) {
-        if (depth > MAX_METADATA_DEPTH) {
-            throw invalid(path + ": nested deeper than " + MAX_METADATA_DEPTH);
-        }
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
-                || value instanceof jakarta.json.JsonValue) {
-            if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
-                throw invalid(path + ": not a JSON number: " + value);
-            }
-            return;
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
-                    throw invalid(path + ": map keys must be strings");
-                }
-                jsonValue(path + "." + key, entry.getValue(), depth + 1);
-            }
-            return;
-        }
-        if (value instanceof Collection<?> list) {
-            int index = 0;
-            for (Object item : list) {
-                jsonValue(path + "[" + index++ + "]", item, depth + 1);
-            }
-            return;
-        }
-        throw invalid(path + ": not a JSON value (string, number, boolean, null, list or map): " + value.getClass().getName());
     }
 
     private static WonderfulException invalid(String message) {

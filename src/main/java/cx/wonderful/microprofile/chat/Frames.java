@@ -1,7 +1,7 @@
 package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.internal.WireContract;
-import jakarta.json.Json;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +25,7 @@ final class Frames {
 
     static InboundFrame parse(String text) {
         JsonObject frame;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonValues.JSON.createReader(new StringReader(text))) {
             frame = reader.readObject();
         } catch (JsonParsingException | IllegalStateException e) {
             return new InboundFrame.Ignored("not a JSON object");
@@ -83,7 +83,7 @@ final class Frames {
 
     /** {@code {"type": "init", "metadata": {...metadata, from, fromType, to?, toType?, locale}}} (CHOSEN participants). */
     static String init(ValidatedStart start) {
-        JsonObjectBuilder metadata = Json.createObjectBuilder(json(start.metadata()));
+        JsonObjectBuilder metadata = JsonValues.JSON.createObjectBuilder(start.metadata());
         metadata.add(WireContract.CHAT_FROM, start.from());
         metadata.add(WireContract.INIT_FROM_TYPE, start.fromType().wireName());
         if (start.to() != null) {
@@ -91,55 +91,10 @@ final class Frames {
             metadata.add(WireContract.INIT_TO_TYPE, start.toType().wireName());
         }
         metadata.add(WireContract.CHAT_LOCALE, start.locale());
-        return Json.createObjectBuilder()
+        return JsonValues.JSON.createObjectBuilder()
                 .add(WireContract.WS_FIELD_TYPE, WireContract.WS_TYPE_INIT)
                 .add(WireContract.WS_FIELD_METADATA, metadata)
                 .build().toString();
-    }
-
-    /** Validated metadata (see {@link ChatValidation}) as a JSON object. */
-    static JsonObject json(Map<String, ?> metadata) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
-        metadata.forEach((key, value) -> object.add(key, value(value)));
-        return object.build();
-    }
-
-    private static JsonValue value(Object value) {
-        if (value == null) {
-            return JsonValue.NULL;
-        }
-        if (value instanceof JsonValue json) {
-            return json;
-        }
-        if (value instanceof String text) {
-            return Json.createValue(text);
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? JsonValue.TRUE : JsonValue.FALSE;
-        }
-        if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
-        }
-        if (value instanceof BigInteger integer) {
-            return Json.createValue(integer);
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return Json.createValue(((Number) value).doubleValue());
-        }
-        if (value instanceof Number number) {
-            return Json.createValue(number.longValue());
-        }
-        if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
-            map.forEach((key, item) -> object.add(String.valueOf(key), value(item)));
-            return object.build();
-        }
-        if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            list.forEach(item -> array.add(value(item)));
-            return array.build();
-        }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
 
     private static Optional<String> id(JsonObject object) {

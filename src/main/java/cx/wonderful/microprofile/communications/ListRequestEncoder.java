@@ -1,7 +1,7 @@
 package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.internal.WireContract;
-import jakarta.json.Json;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
@@ -12,7 +12,7 @@ import java.util.function.Function;
 /** Turns a {@link ListCommunications} into its wire form: the {@code filters} JSON text and the wire sort order. */
 final class ListRequestEncoder {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonValues.JSON.createBuilderFactory(Map.of());
 
     private ListRequestEncoder() {
     }

@@ -2,7 +2,6 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -66,7 +65,7 @@ public final class ErrorResponses {
             if (text == null || text.isBlank()) {
                 return Optional.empty();
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonValues.JSON.createReader(new StringReader(text))) {
                 JsonStructure read = reader.read();
                 return read instanceof JsonObject object ? Optional.of(object) : Optional.empty();
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -86,13 +87,13 @@ class SignRequestTest {
         char[] value = new char[(bytes - overhead) / fillerBytes];
         Arrays.fill(value, filler);
         JsonObject object = Json.createObjectBuilder().add("k", new String(value)).build();
-        assertEquals(bytes, JsonMetadata.serializedBytes(object));
+        assertEquals(bytes, JsonValues.serializedBytes(object));
         return object;
     }
 
     @Test
     void metadataIsAtMost4096BytesSerialized() {
-        assertEquals(4096, JsonMetadata.serializedBytes(SignRequest.builder().metadata(ofSize(4096, 'x')).build().metadata().orElseThrow()));
+        assertEquals(4096, JsonValues.serializedBytes(SignRequest.builder().metadata(ofSize(4096, 'x')).build().metadata().orElseThrow()));
         invalid(() -> SignRequest.builder().metadata(ofSize(4097, 'x')), "4096 bytes");
         assertTrue(SignRequest.builder().metadata(Json.createObjectBuilder().build()).build().metadata().isPresent());
         // Bytes, not characters: 2046 two-byte characters plus 8 bytes of syntax is 4100 bytes.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ class ChatValidationTest {
         assertEquals(ParticipantType.PHONE, start.fromType());
         assertEquals("en-US", start.locale());
         assertNull(start.to());
-        assertEquals(Map.of(), start.metadata());
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, start.metadata());
     }
 
     @Test
@@ -55,7 +56,7 @@ class ChatValidationTest {
         assertEquals("agent-sales", start.agentId());
         assertEquals(ParticipantType.EMAIL, start.toType());
         assertEquals("he-IL", start.locale());
-        assertEquals("Dana", start.metadata().get("name"));
+        assertEquals("Dana", start.metadata().getString("name"));
     }
 
     @Test
@@ -134,7 +135,7 @@ class ChatValidationTest {
         assertValidationError(phone().metadata("platform", "desktop").build(), "metadata.platform");
         assertValidationError(phone().metadata("name", 42).build(), "metadata.name must be a string");
         for (String gender : List.of("male", "female", "other")) {
-            assertEquals(gender, ChatValidation.start(phone().metadata("gender", gender).build(), DEFAULT_AGENT).metadata().get("gender"));
+            assertEquals(gender, ChatValidation.start(phone().metadata("gender", gender).build(), DEFAULT_AGENT).metadata().getString("gender"));
         }
     }
 
@@ -142,7 +143,10 @@ class ChatValidationTest {
     void metadataMustBeJson() {
         assertValidationError(phone().metadata("when", new Object()).build(), "not a JSON value");
         assertValidationError(phone().metadata("nested", Map.of("deep", List.of(new Object()))).build(), "metadata.nested.deep[0]");
-        assertValidationError(phone().metadata("nan", Double.NaN).build(), "not a JSON number");
+        assertValidationError(phone().metadata("nan", Double.NaN).build(), "metadata.nan is NaN");
+        Map<String, Object> cyclic = new java.util.HashMap<>();
+        cyclic.put("self", cyclic);
+        assertValidationError(phone().metadata("loop", cyclic).build(), "nested deeper than");
         assertValidationError(phone().metadata(" ", "blank key").build(), "metadata keys must not be blank");
         assertValidationError(phone().metadata("fromType", "email").build(), "reserved");
     }

@@ -3,6 +3,7 @@ package cx.wonderful.microprofile.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -67,7 +68,7 @@ class FramesTest {
         metadata.put("tags", List.of("vip", 2));
         metadata.put("none", null);
         ValidatedStart start = new ValidatedStart("agent-support", "+14155550123", ParticipantType.PHONE, "sales@acme.example",
-                ParticipantType.EMAIL, "en-US", metadata);
+                ParticipantType.EMAIL, "en-US", JsonValues.toJsonObject(metadata, "metadata"));
         JsonObject init = json(Frames.init(start));
         assertEquals("init", init.getString("type"));
         assertEquals(json("{\"name\":\"Dana\",\"score\":1.5,\"visits\":3,\"tags\":[\"vip\",2],\"none\":null,"

@@ -1,0 +1,131 @@
+package cx.wonderful.it.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cx.wonderful.it.support.Simulator;
+import cx.wonderful.microprofile.auth.SignRequest;
+import cx.wonderful.microprofile.auth.SignResponse;
+import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.chat.ChatSession;
+import cx.wonderful.microprofile.chat.ParticipantType;
+import cx.wonderful.microprofile.chat.StartChat;
+import cx.wonderful.microprofile.chat.WonderfulChat;
+import cx.wonderful.microprofile.chat.wire.ChatV3Api;
+import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
+import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.RestClients;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Benchmark 1, per-call overhead: {@link WonderfulAuth#sign} and {@link ChatSession#send} against the same requests
+ * through a bare MicroProfile Rest Client with a static header, on the same server, alternating call by call.
+ * Both send to the same chat session, so the server does the same work (record, echo, push to the session's socket).
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OverheadBenchmark {
+
+    static final String ID = "1-overhead";
+    private static final int WARMUP = 300;
+    private static final int CALLS = 1_500;
+
+    @Deployment
+    static WebArchive deployment() {
+        return BenchDeployments.war("bench-overhead", "", OverheadBenchmark.class, BareApi.class, StaticApiKey.class);
+    }
+
+    @Inject
+    WonderfulAuth auth;
+    @Inject
+    WonderfulChat chat;
+    @Inject
+    RestClients clients;
+    @Inject
+    ApiInvoker invoker;
+
+    @Test
+    @Order(1)
+    void measure() throws Exception {
+        Simulator.reset();
+        BareApi bare = RestClientBuilder.newBuilder().baseUri(Simulator.baseUrl()).register(new StaticApiKey()).build(BareApi.class);
+        try {
+            Samples librarySign = new Samples();
+            Samples bareSign = new Samples();
+            AtomicInteger signed = new AtomicInteger();
+            Measure.alternating(WARMUP, CALLS, () -> {
+                SignResponse response = auth.sign(SignRequest.forNewUser());
+                if (!response.jwt().isEmpty()) {
+                    signed.incrementAndGet();
+                }
+            }, () -> {
+                JsonObject answer = bare.sign(Json.createObjectBuilder().add("entityId", UUID.randomUUID().toString())
+                        .add("expiresIn", SignRequest.DEFAULT_EXPIRES_IN).add("tenantId", Simulator.TENANT).build());
+                if (!answer.getJsonObject("data").getString("jwt").isEmpty()) {
+                    signed.incrementAndGet();
+                }
+            }, librarySign, bareSign);
+            assertEquals(2 * (WARMUP + CALLS), signed.get(), "every sign succeeded");
+
+            ChatSession session = chat.start(StartChat.from("bench-overhead@acme.example", ParticipantType.EMAIL));
+            Samples librarySend = new Samples();
+            Samples inlineSend = new Samples();
+            Samples bareSend = new Samples();
+            AtomicInteger sent = new AtomicInteger();
+            // Diagnostic: the library's own REST path for a send (its client, filter and ApiInvoker), called on this
+            // thread: what the send costs without the hop to the chat command pool.
+            ChatV3Api inline = clients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY);
+            Measure.rotating(WARMUP, CALLS, List.of(() -> {
+                session.send("library " + sent.incrementAndGet()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }, () -> {
+                String text = "inline " + sent.incrementAndGet();
+                assertTrue(invoker.invoke("chat.send", () -> inline.command(Simulator.WORKSPACE, session.sessionId(),
+                        ChatV3Wire.Command.text(text))).containsKey("data"));
+            }, () -> {
+                JsonObject body = Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("type", "text")
+                        .add("text", "bare " + sent.incrementAndGet())).build();
+                assertTrue(bare.send(Simulator.WORKSPACE, session.sessionId(), body).containsKey("data"));
+            }), List.of(librarySend, inlineSend, bareSend));
+            session.end().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(3 * (WARMUP + CALLS), sent.get());
+
+            new BenchTable(ID, "1. Per-call overhead (sequential calls, loopback)", "library", "bare MP Rest Client")
+                    .latency("auth.sign", librarySign, bareSign, 1.05, null)
+                    .latency("chat send", librarySend, bareSend, 1.05, null)
+                    .latency("diagnostic: chat send without the command-pool hop", inlineSend, bareSend, null, null)
+                    .note(WARMUP + " warm-up calls then " + CALLS + " measured calls each, library and baseline alternating call by call "
+                            + "(for the send, the diagnostic series rotates in too).")
+                    .note("Diagnostic row: ApiInvoker.invoke over the library's own ChatV3Api client (RestClients), on the calling "
+                            + "thread; the difference to the chat send row is the hand-off to the command pool and back.")
+                    .note("Baseline: RestClientBuilder + a ClientRequestFilter setting x-api-key, X-Tenant-ID and Accept; same JSON bodies. "
+                            + "Library: WonderfulAuth.sign(SignRequest.forNewUser()) and ChatSession.send(text).get() (which runs on the "
+                            + "library's command pool, through ApiInvoker's credential and retry policy).")
+                    .write();
+        } finally {
+            ((AutoCloseable) bare).close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void report() {
+        BenchResults.publish(ID);
+    }
+}
