@@ -18,6 +18,8 @@ import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.realtime.ConnectionState;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.HashSet;
@@ -48,6 +50,8 @@ class ChatConversationIT {
     WonderfulChat chat;
     @Inject
     ChatEventsObserver observer;
+    @Inject
+    BeanManager beanManager;
 
     @BeforeEach
     void reset() {
@@ -178,8 +182,11 @@ class ChatConversationIT {
         List<ChatEvent.Message> history = original.messages();
         original.close();
 
+        // A new instance of the bean, not the one that started the session: all it has is the session id.
+        Unmanaged.UnmanagedInstance<WonderfulChat> fresh = new Unmanaged<>(beanManager, WonderfulChat.class).newInstance();
+        WonderfulChat otherChat = fresh.produce().inject().postConstruct().get();
         EventLog recoveredLog = new EventLog();
-        ChatSession recovered = chat.recover(original.sessionId(), recoveredLog);
+        ChatSession recovered = otherChat.recover(original.sessionId(), recoveredLog);
         assertEquals(history, recovered.messages());
         assertEquals(ChatStatus.IN_PROGRESS, recovered.status());
         assertEquals(ConnectionState.CONNECTED, recovered.connectionState());
@@ -195,6 +202,7 @@ class ChatConversationIT {
         assertEquals(ChatStatus.ENDED, ended.status());
         assertEquals(ConnectionState.CLOSED, ended.connectionState());
         assertEquals(6, ended.messages().size());
+        fresh.preDestroy().dispose();
     }
 
     @Test
