@@ -7,27 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The client endpoint configuration of one handshake: the credential as {@code Sec-WebSocket-Protocol: <scheme>,
- * <secret>} (§2.2). The pair is also given as the preferred sub-protocols, which is how a client implementation
- * learns what to accept back (the server answers with the scheme alone); {@link #beforeRequest} then writes the
- * header in exactly the contract's form, because implementations join the list differently (Liberty with
- * {@code ","}, Tyrus with {@code ", "}). A new configuration is made for every handshake, so a reconnect always
- * carries the credential that is current at that moment.
+ * <secret>} (§2.2), written by {@link #beforeRequest} in exactly the contract's form (implementations join a
+ * sub-protocol list differently: Liberty with {@code ","}, Tyrus with {@code ", "}). Only the scheme is declared as
+ * the preferred sub-protocol, which is what the server answers with. A new configuration is made for every
+ * handshake, so a reconnect always carries the credential that is current at that moment.
+ *
+ * <p>The secret is held only until it is written into the request: a runtime that dumps the objects of a failed
+ * handshake for diagnosis (Open Liberty's FFDC reports do) must find no credential in them.
  */
 final class CredentialHandshake extends ClientEndpointConfig.Configurator {
 
-    private final String headerValue;
+    private final String scheme;
+    private final AtomicReference<String> secret;
 
     private CredentialHandshake(Credential credential) {
-        this.headerValue = credential.kind().webSocketProtocol() + ", " + credential.secret();
+        this.scheme = credential.kind().webSocketProtocol();
+        this.secret = new AtomicReference<>(credential.secret());
     }
 
     static ClientEndpointConfig config(Credential credential) {
         Objects.requireNonNull(credential, "credential");
         return ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(List.of(credential.kind().webSocketProtocol(), credential.secret()))
+                .preferredSubprotocols(List.of(credential.kind().webSocketProtocol()))
                 .configurator(new CredentialHandshake(credential))
                 .build();
     }
@@ -39,11 +44,12 @@ final class CredentialHandshake extends ClientEndpointConfig.Configurator {
                 headers.remove(name);
             }
         }
-        headers.put(WireContract.WS_HEADER_PROTOCOL, new ArrayList<>(List.of(headerValue)));
+        String value = secret.getAndSet(null);
+        headers.put(WireContract.WS_HEADER_PROTOCOL, new ArrayList<>(List.of(value == null ? scheme : scheme + ", " + value)));
     }
 
     @Override
     public String toString() {
-        return "CredentialHandshake[credential not shown]";
+        return "CredentialHandshake[" + scheme + ", secret not shown]";
     }
 }

@@ -9,17 +9,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.ServerLogs;
 import cx.wonderful.it.support.Simulator;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -130,14 +128,6 @@ class TokenEndpointIT {
     @Order(100)
     void noSecretReachedTheServerLogs() throws Exception {
         assertEquals(200, post("{}").statusCode());
-        Path logs = Path.of(System.getProperty("it.wlp.dir"), "usr", "servers", System.getProperty("it.server.name"), "logs");
-        assertTrue(Files.isDirectory(logs), logs.toString());
-        try (Stream<Path> files = Files.walk(logs)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-                assertFalse(text.contains(Simulator.API_KEY), "the API key is in " + file);
-                assertFalse(text.matches("(?s).*eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}.*"), "a JWT is in " + file);
-            }
-        }
+        ServerLogs.assertNoSecrets();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.ServerLogs;
 import cx.wonderful.it.support.Simulator;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.WonderfulAuth;
@@ -22,9 +23,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token revoked mid-session is refreshed at the reconnect handshake (401, refresh, one more try).
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatTokenIT {
 
     private static final String HANDSHAKES = "/api/v1/agents/";
@@ -49,6 +55,7 @@ class ChatTokenIT {
     CredentialSource credentials;
 
     @Test
+    @Order(1)
     void aTokenRevokedMidSessionIsRefreshedByTheReconnect() throws Exception {
         Simulator.reset();
         String first = auth.sign(SignRequest.forUser(UUID.randomUUID())).jwt();
@@ -78,6 +85,14 @@ class ChatTokenIT {
         log.await(ChatEvent.Message.class, m -> m.speaker() == Speaker.AGENT && m.text().equals("You said: after"));
         session.end().toCompletableFuture().get(EventLog.WAIT_SECONDS, TimeUnit.SECONDS);
         auth.clearAuth();
+    }
+
+    /** The refused handshake above is where a runtime writes a diagnostic dump (Liberty's FFDC): no token in it. */
+    @Test
+    @Order(2)
+    @RunAsClient
+    void theRefusedHandshakeLeftNoTokenInTheServerLogs() throws Exception {
+        ServerLogs.assertNoSecrets();
     }
 
     private static List<String> handshakes() {
