@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -191,22 +192,19 @@ public class ApiInvoker {
 
     /** Connection refused, reset or timed out: the JAX-RS client reports an I/O error as a ProcessingException. */
     static boolean isNetworkFailure(Throwable failure) {
-        if (!(failure instanceof ProcessingException)) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return failure instanceof ProcessingException && anyCause(failure, t -> t instanceof IOException);
     }
 
     /** Whether the failure proves the request never left: the connection itself could not be opened. */
     static boolean neverSent(Throwable failure) {
+        return anyCause(failure, t -> t instanceof ConnectException || t instanceof UnknownHostException
+                || t instanceof NoRouteToHostException || t.getClass().getSimpleName().contains("ConnectTimeout"));
+    }
+
+    /** Whether {@code failure} or any of its causes matches. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t.getClass().getSimpleName().contains("ConnectTimeout")) {
+            if (test.test(t)) {
                 return true;
             }
         }

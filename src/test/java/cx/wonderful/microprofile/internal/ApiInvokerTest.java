@@ -177,13 +177,8 @@ class ApiInvokerTest {
 
     @Test
     void connectionFailuresAreRetriedWithBackoffThenNetworkError() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:" + closedPort);
         ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
-        EchoApi api = new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");
+        EchoApi api = clientOfAClosedPort(source);
         AtomicInteger calls = new AtomicInteger();
 
         WonderfulException error = assertThrows(WonderfulException.class,
@@ -206,14 +201,7 @@ class ApiInvokerTest {
     @Test
     void aReadTimeoutFromTheMpRestKeyIsANetworkErrorAfterTheRetries() throws IOException {
         CountDownLatch release = new CountDownLatch(1);
-        server = new RecordingServer(r -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Reply.json(200, "{}");
-        });
+        server = answeringOnlyWhenReleased(release);
         try {
             ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
             EchoApi api = client(source, "echo/mp-rest/readTimeout", "200");
@@ -231,14 +219,7 @@ class ApiInvokerTest {
     @Test
     void anAtMostOnceCallIsNotResentAfterAReadTimeout() throws IOException {
         CountDownLatch release = new CountDownLatch(1);
-        server = new RecordingServer(r -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Reply.json(200, "{}");
-        });
+        server = answeringOnlyWhenReleased(release);
         try {
             ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
             EchoApi api = client(source, "echo/mp-rest/readTimeout", "200");
@@ -257,13 +238,8 @@ class ApiInvokerTest {
 
     @Test
     void anAtMostOnceCallIsRetriedWhenTheConnectionCouldNotBeOpened() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:" + closedPort);
         ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
-        EchoApi api = new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");
+        EchoApi api = clientOfAClosedPort(source);
         AtomicInteger calls = new AtomicInteger();
 
         WonderfulException error = assertThrows(WonderfulException.class,
@@ -274,6 +250,28 @@ class ApiInvokerTest {
 
         assertEquals(ErrorCode.NETWORK_ERROR, error.code());
         assertEquals(3, calls.get(), "a refused connection proves nothing was sent: the first try and 2 retries");
+    }
+
+    /** A server that holds every request until {@code release} is counted down (or 30 s pass). */
+    private static RecordingServer answeringOnlyWhenReleased(CountDownLatch release) throws IOException {
+        return new RecordingServer(r -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.json(200, "{}");
+        });
+    }
+
+    /** A client of a port nobody listens on: every connection is refused. */
+    private static EchoApi clientOfAClosedPort(ScriptedCredentials source) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:" + closedPort);
+        return new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");
     }
 
     @Test

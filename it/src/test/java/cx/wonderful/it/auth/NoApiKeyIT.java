@@ -25,7 +25,7 @@ class NoApiKeyIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("auth-no-key", "wonderful.api-key=\nwonderful.token=sim-token-acme-alice\n",
-                NoApiKeyIT.class, Journal.class);
+                NoApiKeyIT.class);
     }
 
     @Inject
@@ -39,7 +39,7 @@ class NoApiKeyIT {
 
         assertEquals(ErrorCode.INVALID_REQUEST, error.code());
         assertTrue(error.getMessage().contains("wonderful.api-key"), error.getMessage());
-        assertTrue(Journal.entries("/api/v1/jwt/sign").isEmpty());
+        assertTrue(Simulator.journal("/api/v1/jwt/sign").isEmpty());
         assertFalse(auth.config().apiKeyConfigured());
         assertFalse(auth.config().toString().contains("sim-token-acme-alice"));
     }

@@ -43,7 +43,7 @@ class RefreshIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("auth-refresh", RefreshIT.class, ProbeApi.class, Journal.class);
+        return Deployments.war("auth-refresh", RefreshIT.class, ProbeApi.class);
     }
 
     @Inject
@@ -83,13 +83,13 @@ class RefreshIT {
         UUID user = UUID.randomUUID();
         String first = signedInAs(user);
         call();
-        Journal.revoke(first);
-        Journal.clear();
+        Simulator.revoke(first);
+        Simulator.clearJournal();
 
         JsonObject page = call();
 
         assertTrue(page.containsKey("data"));
-        List<JsonObject> journal = Journal.entries("/api/v1/");
+        List<JsonObject> journal = Simulator.journal("/api/v1/");
         assertEquals(List.of("/api/v1/communications 401", "/api/v1/jwt/sign 200", "/api/v1/communications 200"),
                 journal.stream().map(e -> e.getString("path") + " " + e.getInt("status")).toList());
         assertEquals("apikey", journal.get(1).getString("credential_kind"), "the refresh signs with the API key");
@@ -102,8 +102,8 @@ class RefreshIT {
     void twoHundredConcurrentCallsAfterARevocationCauseExactlyOneSign() throws Exception {
         String first = signedInAs(UUID.randomUUID());
         call();
-        Journal.revoke(first);
-        Journal.clear();
+        Simulator.revoke(first);
+        Simulator.clearJournal();
         int calls = 200;
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
@@ -118,8 +118,8 @@ class RefreshIT {
             pool.shutdownNow();
         }
 
-        assertEquals(1, Journal.entries("/api/v1/jwt/sign").size(), "exactly one refresh");
-        List<JsonObject> probes = Journal.entries("/api/v1/communications");
+        assertEquals(1, Simulator.journal("/api/v1/jwt/sign").size(), "exactly one refresh");
+        List<JsonObject> probes = Simulator.journal("/api/v1/communications");
         assertEquals(calls, probes.stream().filter(e -> e.getInt("status") == 200).count());
         assertTrue(probes.stream().allMatch(e -> e.getInt("status") == 200 || e.getInt("status") == 401));
     }
@@ -127,13 +127,13 @@ class RefreshIT {
     @Test
     void afterClearAuthCallsFailWithNotAuthenticatedAndSendNothing() {
         signedInAs(UUID.randomUUID());
-        Journal.clear();
+        Simulator.clearJournal();
         auth.clearAuth();
 
         WonderfulException error = assertThrows(WonderfulException.class, this::call);
 
         assertEquals(ErrorCode.NOT_AUTHENTICATED, error.code());
-        assertTrue(Journal.entries("/api/v1/").isEmpty());
+        assertTrue(Simulator.journal("/api/v1/").isEmpty());
     }
 
     private static String subjectOf(String jwt) {

@@ -30,7 +30,7 @@ class RefresherIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("auth-refresher", RefresherIT.class, ProbeApi.class, Journal.class, RevokedTokenRefresher.class);
+        return Deployments.war("auth-refresher", RefresherIT.class, ProbeApi.class, RevokedTokenRefresher.class);
     }
 
     @Inject
@@ -51,11 +51,11 @@ class RefresherIT {
         UUID user = UUID.randomUUID();
         String first = auth.sign(SignRequest.forUser(user)).jwt();
         String second = auth.sign(SignRequest.forUser(user)).jwt();
-        Journal.revoke(first);
-        Journal.revoke(second);
+        Simulator.revoke(first);
+        Simulator.revoke(second);
         RevokedTokenRefresher.next = second;
         auth.setToken(first);
-        Journal.clear();
+        Simulator.clearJournal();
         ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
 
         WonderfulException error;
@@ -67,18 +67,18 @@ class RefresherIT {
         assertEquals(401, error.httpStatus().orElse(0));
         assertFalse(error.getMessage().contains(first) || error.getMessage().contains(second));
         assertEquals(1, RevokedTokenRefresher.CALLS.get(), "one refresh");
-        List<JsonObject> probes = Journal.entries("/api/v1/communications");
+        List<JsonObject> probes = Simulator.journal("/api/v1/communications");
         assertEquals(List.of(401, 401), probes.stream().map(e -> e.getInt("status")).toList(), "one retry, no loop");
-        assertTrue(Journal.entries("/api/v1/jwt/sign").isEmpty(), "the application's refresher replaces signing");
+        assertTrue(Simulator.journal("/api/v1/jwt/sign").isEmpty(), "the application's refresher replaces signing");
     }
 
     @Test
     void aRefresherReturningGarbageIsTokenRefreshFailedWithoutAResend() throws Exception {
         String first = auth.sign(SignRequest.forUser(UUID.randomUUID())).jwt();
-        Journal.revoke(first);
+        Simulator.revoke(first);
         RevokedTokenRefresher.next = "not-a-jwt";
         auth.setToken(first);
-        Journal.clear();
+        Simulator.clearJournal();
         ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
 
         WonderfulException error;
@@ -87,6 +87,6 @@ class RefresherIT {
         }
 
         assertEquals(ErrorCode.TOKEN_REFRESH_FAILED, error.code());
-        assertEquals(1, Journal.entries("/api/v1/communications").size());
+        assertEquals(1, Simulator.journal("/api/v1/communications").size());
     }
 }

@@ -77,7 +77,7 @@ class TokenEndpointIT {
         assertEquals(jwt.getJWTClaimsSet().getExpirationTime().toInstant().getEpochSecond(), body.getJsonNumber("expiresAt").longValue());
         long lifetime = body.getJsonNumber("expiresAt").longValue() - Instant.now().getEpochSecond();
         assertTrue(lifetime > 500 && lifetime <= 600, "lifetime " + lifetime);
-        List<JsonObject> signs = Journal.entries("/api/v1/jwt/sign");
+        List<JsonObject> signs = Simulator.journal("/api/v1/jwt/sign");
         assertEquals(1, signs.size());
         assertEquals("apikey", signs.get(0).getString("credential_kind"));
     }
@@ -113,7 +113,7 @@ class TokenEndpointIT {
             assertEquals("VALIDATION_ERROR", error.getString("error"), body);
             assertFalse(error.getBoolean("recoverable"));
         }
-        assertTrue(Journal.entries("/api/v1/jwt/sign").isEmpty(), "validation happens before any network call");
+        assertTrue(Simulator.journal("/api/v1/jwt/sign").isEmpty(), "validation happens before any network call");
     }
 
     @Test
@@ -121,7 +121,7 @@ class TokenEndpointIT {
     void bothBoundsOfExpiresInAreAccepted() {
         assertEquals(200, post("{\"expiresIn\":60}").statusCode());
         assertEquals(200, post("{\"expiresIn\":86400}").statusCode());
-        assertEquals(2, Journal.entries("/api/v1/jwt/sign").size());
+        assertEquals(2, Simulator.journal("/api/v1/jwt/sign").size());
     }
 
     @Test

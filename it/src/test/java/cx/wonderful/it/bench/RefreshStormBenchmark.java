@@ -9,10 +9,7 @@ import cx.wonderful.microprofile.auth.WonderfulAuth;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -107,7 +104,7 @@ class RefreshStormBenchmark {
         if (revoke) {
             Simulator.admin("POST", "/__admin/tokens/revoke", "{\"token\":\"" + token + "\"}");
         }
-        Simulator.admin("DELETE", "/__admin/journal", null);
+        Simulator.clearJournal();
 
         Samples times = new Samples();
         CountDownLatch ready = new CountDownLatch(CALLS);
@@ -129,8 +126,8 @@ class RefreshStormBenchmark {
             assertEquals(1, call.get(120, TimeUnit.SECONDS), "every call succeeds with one row");
         }
 
-        List<JsonObject> signs = journal(SIGN_PATH);
-        List<JsonObject> lists = journal(LIST_PATH);
+        List<JsonObject> signs = Simulator.journal(SIGN_PATH);
+        List<JsonObject> lists = Simulator.journal(LIST_PATH);
         assertEquals(revoke ? 1 : 0, signs.size(), "sign calls in the journal");
         long ok = lists.stream().filter(e -> e.getInt("status") == 200).count();
         long refused = lists.stream().filter(e -> e.getInt("status") == 401).count();
@@ -158,13 +155,6 @@ class RefreshStormBenchmark {
 
     private static String refused(List<Round> rounds) {
         return rounds.stream().map(r -> String.valueOf(r.refused())).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private static List<JsonObject> journal(String path) {
-        JsonObject answer = (JsonObject) Simulator.admin("GET", "/__admin/journal?path="
-                + URLEncoder.encode(path, StandardCharsets.UTF_8), null);
-        JsonArray data = answer.getJsonArray("data");
-        return data.getValuesAs(JsonObject.class);
     }
 
     @Test

@@ -17,8 +17,6 @@ import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +63,8 @@ class ChatTokenIT {
         session.send("before").toCompletableFuture().get(EventLog.WAIT_SECONDS, TimeUnit.SECONDS);
         log.await(ChatEvent.Message.class, m -> m.speaker() == Speaker.AGENT && m.text().equals("You said: before"));
 
-        Simulator.admin("POST", "/__admin/tokens/revoke", "{\"token\":\"" + first + "\"}");
-        Simulator.admin("DELETE", "/__admin/journal", null);
+        Simulator.revoke(first);
+        Simulator.clearJournal();
         Simulator.admin("POST", "/__admin/sessions/" + session.sessionId() + "/drop", "{\"code\":1011}");
 
         assertTrue(log.await(ChatEvent.Disconnected.class).willRetry());
@@ -96,11 +94,7 @@ class ChatTokenIT {
     }
 
     private static List<String> handshakes() {
-        return entries(HANDSHAKES).stream().map(e -> e.getInt("status") + " " + e.getString("credential_kind", "?")).toList();
+        return Simulator.journal(HANDSHAKES).stream().map(e -> e.getInt("status") + " " + e.getString("credential_kind", "?")).toList();
     }
 
-    private static List<JsonObject> entries(String pathPrefix) {
-        JsonObject journal = Simulator.admin("GET", "/__admin/journal?path=" + pathPrefix, null).asJsonObject();
-        return journal.getJsonArray("data").stream().map(JsonValue::asJsonObject).toList();
-    }
 }

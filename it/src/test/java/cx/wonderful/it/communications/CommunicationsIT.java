@@ -58,7 +58,7 @@ class CommunicationsIT {
         Simulator.reset();
         truth = SeededHistory.all();
         assertTrue(truth.size() > 50, "the simulator seeds a history: " + truth.size());
-        Simulator.admin("DELETE", "/__admin/journal", null);
+        Simulator.clearJournal();
     }
 
     private List<String> everything(ListCommunications.Builder query) {

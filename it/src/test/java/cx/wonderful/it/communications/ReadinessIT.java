@@ -59,8 +59,7 @@ class ReadinessIT {
         assertEquals("UP", up.getString("status"), green.body());
         assertEquals(200, green.statusCode(), green.body());
         assertEquals("API_KEY", up.getJsonObject("data").getString("credential"));
-        List<JsonObject> probes = Simulator.admin("GET", "/__admin/journal?path=/api/v1/communications", null)
-                .asJsonObject().getJsonArray("data").getValuesAs(JsonObject.class);
+        List<JsonObject> probes = Simulator.journal("/api/v1/communications");
         assertEquals(1, probes.size(), "one probe request per check: " + probes);
         assertEquals("apikey", probes.get(0).getString("credential_kind"), "the probe is authenticated");
 

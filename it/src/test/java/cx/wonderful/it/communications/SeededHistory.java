@@ -1,7 +1,6 @@
 package cx.wonderful.it.communications;
 
 import cx.wonderful.it.support.Simulator;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLDecoder;
@@ -54,9 +53,7 @@ final class SeededHistory {
 
     /** The {@code page} query parameter of every list request the simulator journaled, in order. */
     static List<Integer> journaledListPages() {
-        JsonArray entries = Simulator.admin("GET", "/__admin/journal?path=/api/v1/communications", null)
-                .asJsonObject().getJsonArray("data");
-        return entries.getValuesAs(JsonObject.class).stream()
+        return Simulator.journal("/api/v1/communications").stream()
                 .filter(e -> e.getString("path").equals("/api/v1/communications"))
                 .map(e -> Integer.parseInt(param(e.getString("query", ""), "page")))
                 .toList();

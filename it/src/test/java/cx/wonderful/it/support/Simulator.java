@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -69,6 +72,22 @@ public final class Simulator {
     /** {@code POST /__admin/reset}: sessions, revocations, faults and journal back to the start. */
     public static void reset() {
         admin("POST", "/__admin/reset", null);
+    }
+
+    /** The journal entries whose path starts with {@code pathPrefix}, oldest first. */
+    public static List<JsonObject> journal(String pathPrefix) {
+        JsonObject answer = admin("GET", "/__admin/journal?path=" + URLEncoder.encode(pathPrefix, StandardCharsets.UTF_8), null)
+                .asJsonObject();
+        return answer.getJsonArray("data").getValuesAs(JsonObject.class);
+    }
+
+    public static void clearJournal() {
+        admin("DELETE", "/__admin/journal", null);
+    }
+
+    /** Revokes one token (a JWT or a Wonderful token): it is refused from now on. */
+    public static void revoke(String token) {
+        admin("POST", "/__admin/tokens/revoke", "{\"token\":\"" + token + "\"}");
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
