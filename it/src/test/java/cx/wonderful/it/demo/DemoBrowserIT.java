@@ -17,6 +17,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * or repeated. Screenshots go to the it module's build directory, {@code target/it/screenshots} by default (system
  * property {@code it.screenshot.dir}).
  */
+// The demo's sign-in is Liberty's basic registry (server.xml).
+@Tag("liberty-only")
 @ExtendWith(ArquillianExtension.class)
 class DemoBrowserIT {
 

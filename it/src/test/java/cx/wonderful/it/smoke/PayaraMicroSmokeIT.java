@@ -1,0 +1,90 @@
+package cx.wonderful.it.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cx.wonderful.it.support.Deployments;
+import cx.wonderful.it.support.Simulator;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library on Payara Micro (Jersey's Rest Client, Yasson, Parsson, Tyrus), in a WAR as an application ships
+ * it, against the simulator on the profile's Liberty: {@code mvn verify -Psmoke} (it/pom.xml). The readiness
+ * endpoint is asked before anything else touches the application, then {@code GET /smoke/run} runs
+ * {@link RuntimeSmoke}. Payara Micro runs without clustering (no Hazelcast) with its HTTP listener on loopback.
+ */
+@Tag("smoke")
+class PayaraMicroSmokeIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(4);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void theLibraryRunsOnPayaraMicro() throws Exception {
+        SmokeConfig.awaitSimulator();
+        Path work = Path.of(System.getProperty("it.smoke.dir"), "payara");
+        Files.createDirectories(work);
+        File war = work.resolve("smoke.war").toFile();
+        Deployments.war("smoke", SmokeConfig.properties(Simulator.baseUrl()), RuntimeSmoke.class, SmokeEvents.class,
+                SmokeResource.class, SmokeResource.SmokeApplication.class).as(ZipExporter.class).exportTo(war, true);
+        Path preBoot = Files.writeString(work.resolve("pre-boot.asadmin"),
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
+        int port = Integer.getInteger("it.payara.http.port");
+        Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getProperty("it.payara.jar"),
+                "--nocluster", "--interfaces", "127.0.0.1", "--port", Integer.toString(port), "--rootdir", work.resolve("root").toString(),
+                "--prebootcommandfile", preBoot.toString(), "--deploy", war.getPath(), "--contextroot", "smoke")
+                .redirectErrorStream(true).redirectOutput(work.resolve("payara.log").toFile()).start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            HttpResponse<String> ready = awaitReadiness(payara, base);
+            System.out.println("Payara Micro /health/ready before first use: " + ready.body());
+            assertTrue(ready.body().contains("\"wonderful-api\"") && ready.body().contains("\"enabled\":true"), ready.body());
+            assertEquals(200, ready.statusCode(), ready.body());
+
+            HttpResponse<String> run = http.send(HttpRequest.newBuilder(base.resolve("/smoke/run"))
+                    .timeout(Duration.ofMinutes(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, run.statusCode(), run.body());
+            JsonObject results = Simulator.parse(run.body()).orElseThrow().asJsonObject();
+            SmokeConfig.report("Payara Micro", results);
+            assertEquals(SmokeConfig.CHECKS, results.keySet().stream().toList());
+            results.forEach((check, result) -> assertEquals("ok", SmokeConfig.text(result), check));
+        } finally {
+            payara.destroy();
+            if (!payara.waitFor(60, TimeUnit.SECONDS)) {
+                payara.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private HttpResponse<String> awaitReadiness(Process payara, URI base) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(payara.isAlive(), "Payara Micro exited with " + (payara.isAlive() ? 0 : payara.exitValue()));
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.body().contains("wonderful-api")) {
+                    return ready;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("Payara Micro did not deploy the smoke WAR within " + BOOT);
+    }
+}
