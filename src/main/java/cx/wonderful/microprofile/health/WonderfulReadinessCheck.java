@@ -72,7 +72,8 @@ public class WonderfulReadinessCheck implements HealthCheck {
                 () -> probe(settings, restClients));
     }
 
-    // The probe is only built when the check is on and first asked: a disabled check needs no configuration.
+    // The probe is only built when the check is on (at startup, else when first asked): a disabled check needs no
+    // configuration.
     WonderfulReadinessCheck(boolean enabled, Supplier<ApiProbe> probeFactory) {
         this.enabled = enabled;
         this.probeFactory = Objects.requireNonNull(probeFactory, "probeFactory");
