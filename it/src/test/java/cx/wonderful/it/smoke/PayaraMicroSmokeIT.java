@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * The library on Payara Micro (Jersey's Rest Client, Yasson, Parsson, Tyrus), in a WAR as an application ships
  * it, against the simulator on the profile's Liberty: {@code mvn verify -Psmoke} (it/pom.xml). The readiness
  * endpoint is asked before anything else touches the application, then {@code GET /smoke/run} runs
- * {@link RuntimeSmoke}. Payara Micro runs without clustering and without Hazelcast (which otherwise listens on
- * 0.0.0.0:6900 even with {@code --nocluster}), its HTTP listener on loopback on a reserved port.
+ * {@link RuntimeSmoke}. Payara Micro runs without clustering, its HTTP listener and its Hazelcast data grid (which
+ * it starts even with {@code --nocluster} or {@code --nohazelcast}, else on 0.0.0.0:6900) on loopback on reserved
+ * ports.
  */
 @Tag("smoke")
 class PayaraMicroSmokeIT {
@@ -44,16 +45,18 @@ class PayaraMicroSmokeIT {
         Path preBoot = Files.writeString(work.resolve("pre-boot.asadmin"),
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
         int port = Integer.getInteger("it.payara.http.port");
+        // Payara Micro starts its Hazelcast data grid whatever --nocluster says: on loopback and a reserved port.
         Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("it.payara.jar"),
-                "--nocluster", "--nohazelcast", "--interfaces", "127.0.0.1", "--port", Integer.toString(port), "--rootdir", work.resolve("root").toString(),
+                "-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-jar", System.getProperty("it.payara.jar"),
+                "--nocluster", "--interfaces", "127.0.0.1", "--startport", System.getProperty("it.payara.hazelcast.port"),
+                "--port", Integer.toString(port), "--rootdir", work.resolve("root").toString(),
                 "--prebootcommandfile", preBoot.toString(), "--deploy", war.getPath(), "--contextroot", "smoke")
                 .redirectErrorStream(true).redirectOutput(work.resolve("payara.log").toFile()).start();
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpResponse<String> ready = awaitReadiness(payara, base);
             System.out.println("Payara Micro /health/ready before first use: " + ready.body());
-            assertTrue(ready.body().contains("\"wonderful-api\"") && ready.body().contains("\"enabled\":true"), ready.body());
+            SmokeConfig.assertReadyAndEnabled(ready.body());
             assertEquals(200, ready.statusCode(), ready.body());
 
             HttpResponse<String> run = http.send(HttpRequest.newBuilder(base.resolve("/smoke/run"))

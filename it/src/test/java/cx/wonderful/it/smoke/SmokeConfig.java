@@ -1,8 +1,10 @@
 package cx.wonderful.it.smoke;
 
+import cx.wonderful.it.support.Simulator;
+import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import cx.wonderful.it.support.Simulator;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,21 @@ final class SmokeConfig {
                 }
                 Thread.sleep(1000);
             }
+        }
+    }
+
+    /**
+     * Fails unless the health report {@code body} has the library's check switched on and UP. Runtimes write its
+     * data differently: Payara gives {@code "enabled":"true"}, Helidon {@code "enabled":true}.
+     */
+    static void assertReadyAndEnabled(String body) {
+        JsonObject check = Simulator.parse(body).orElseThrow().asJsonObject().getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(c -> WonderfulReadinessCheck.NAME.equals(c.getString("name", null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + WonderfulReadinessCheck.NAME + " check: " + body));
+        JsonValue enabled = check.getJsonObject("data").get("enabled");
+        if (!(JsonValue.TRUE.equals(enabled) || "true".equals(text(enabled))) || !"UP".equals(check.getString("status"))) {
+            throw new AssertionError("the check is not on and UP: " + body);
         }
     }
 
