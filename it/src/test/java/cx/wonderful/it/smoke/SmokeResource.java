@@ -11,12 +11,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 
-/** The smoke WAR's endpoint on a server runtime (Payara Micro): {@code GET /smoke/run} runs {@link RuntimeSmoke}. */
+/** The smoke WAR's endpoints on a server runtime (Payara Micro): {@code GET /smoke/run} runs {@link RuntimeSmoke}. */
 @Path("run")
 public class SmokeResource {
 
     @Inject
     RuntimeSmoke smoke;
+
+    /** Answers once the WAR is deployed, without touching the library. */
+    @GET
+    @Path("/deployed")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String deployed() {
+        return "deployed";
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
