@@ -23,6 +23,10 @@ public final class WonderfulSettings {
     static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
     static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(30);
     static final Duration DEFAULT_REFRESH_COOLDOWN = Duration.ofSeconds(5);
+    static final Duration DEFAULT_REFRESH_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_END_USER_TOKEN_LIFETIME = Duration.ofHours(1);
+    static final int DEFAULT_END_USER_CACHE_SIZE = 10_000;
+    static final Duration DEFAULT_END_USER_CACHE_IDLE = Duration.ofHours(1);
     static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
@@ -38,6 +42,10 @@ public final class WonderfulSettings {
     private final Duration retryDelay;
     private final Duration refreshSkew;
     private final Duration refreshCooldown;
+    private final Duration refreshTimeout;
+    private final Duration endUserTokenLifetime;
+    private final int endUserCacheSize;
+    private final Duration endUserCacheIdle;
     private final Duration wsPingInterval;
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
@@ -66,6 +74,16 @@ public final class WonderfulSettings {
         this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
         this.refreshSkew = duration(config, ConfigKeys.REFRESH_SKEW, DEFAULT_REFRESH_SKEW);
         this.refreshCooldown = duration(config, ConfigKeys.REFRESH_COOLDOWN, DEFAULT_REFRESH_COOLDOWN);
+        this.refreshTimeout = positive(config, ConfigKeys.REFRESH_TIMEOUT, DEFAULT_REFRESH_TIMEOUT);
+        this.endUserTokenLifetime = positive(config, ConfigKeys.END_USER_TOKEN_LIFETIME, DEFAULT_END_USER_TOKEN_LIFETIME);
+        if (endUserTokenLifetime.compareTo(Duration.ofSeconds(60)) < 0 || endUserTokenLifetime.compareTo(Duration.ofHours(24)) > 0) {
+            throw configError(ConfigKeys.END_USER_TOKEN_LIFETIME + " must be from 60s to 24h (the sign endpoint's range)");
+        }
+        this.endUserCacheSize = nonNegative(config, ConfigKeys.END_USER_CACHE_SIZE, DEFAULT_END_USER_CACHE_SIZE);
+        if (endUserCacheSize < 1) {
+            throw configError(ConfigKeys.END_USER_CACHE_SIZE + " must be at least 1");
+        }
+        this.endUserCacheIdle = positive(config, ConfigKeys.END_USER_CACHE_IDLE, DEFAULT_END_USER_CACHE_IDLE);
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
@@ -218,6 +236,22 @@ public final class WonderfulSettings {
         return refreshCooldown;
     }
 
+    public Duration refreshTimeout() {
+        return refreshTimeout;
+    }
+
+    public Duration endUserTokenLifetime() {
+        return endUserTokenLifetime;
+    }
+
+    public int endUserCacheSize() {
+        return endUserCacheSize;
+    }
+
+    public Duration endUserCacheIdle() {
+        return endUserCacheIdle;
+    }
+
     public Duration wsPingInterval() {
         return wsPingInterval;
     }
@@ -248,7 +282,9 @@ public final class WonderfulSettings {
                 + ", workspaceId=" + workspaceId.orElse("none")
                 + ", agentId=" + agentId.orElse("none")
                 + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
-                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", wsPingInterval=" + wsPingInterval
+                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", refreshTimeout=" + refreshTimeout
+                + ", endUserTokenLifetime=" + endUserTokenLifetime + ", endUserCacheSize=" + endUserCacheSize
+                + ", endUserCacheIdle=" + endUserCacheIdle + ", wsPingInterval=" + wsPingInterval
                 + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
     }
 }

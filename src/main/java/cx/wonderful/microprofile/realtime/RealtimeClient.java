@@ -57,7 +57,12 @@ public class RealtimeClient {
 
     /** {@link #open} without connecting yet: the caller keeps the socket first, then calls {@link ChatSocket#connect()}. */
     public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener) {
-        return new ChatSocket(label, container, credentials, target, listener, policy, executors);
+        return create(label, target, listener, credentials);
+    }
+
+    /** {@link #create} with the credentials of {@code source} (an end user's, say) on every handshake. */
+    public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener, CredentialSource source) {
+        return new ChatSocket(label, container, source, target, listener, policy, executors);
     }
 
     /**
