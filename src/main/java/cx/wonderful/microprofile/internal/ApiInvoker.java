@@ -160,7 +160,7 @@ public class ApiInvoker {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         executor.close();
     }
 

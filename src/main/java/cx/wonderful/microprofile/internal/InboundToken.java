@@ -13,7 +13,7 @@ public class InboundToken {
     private volatile String token;
     private volatile boolean seen;
 
-    void set(String bearerToken) {
+    public void set(String bearerToken) {
         this.token = bearerToken;
         this.seen = true;
     }

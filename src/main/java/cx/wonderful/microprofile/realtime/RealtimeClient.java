@@ -43,6 +43,11 @@ public class RealtimeClient {
         return new RealtimeClient(container, credentials, settings.webSocketBaseUrl(), SocketPolicy.from(settings), executors);
     }
 
+    /** A client on the same container and threads for another configuration (a named client). */
+    public RealtimeClient forClient(CredentialSource credentials, WonderfulSettings settings) {
+        return new RealtimeClient(container, credentials, settings.webSocketBaseUrl(), SocketPolicy.from(settings), executors);
+    }
+
     /**
      * Starts connecting at once and returns the socket; {@link ChatSocket#opened()} tells when it is open.
      *
