@@ -91,12 +91,12 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
 
     @Override
     public Credential current() {
-        return sources.application().current();
+        return sources.applicationStore().current();
     }
 
     @Override
     public Credential afterUnauthorized(Credential used) {
-        return sources.application().afterUnauthorized(used);
+        return sources.applicationStore().afterUnauthorized(used);
     }
 
     @Override
@@ -105,7 +105,7 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
     }
 
     TokenStore store() {
-        return sources.application();
+        return sources.applicationStore();
     }
 
     IdentitySources sources() {

@@ -56,7 +56,7 @@ final class IdentitySources implements IdentityCredentials {
         return new IdentitySources(application, users, inbound, settings);
     }
 
-    TokenStore application() {
+    TokenStore applicationStore() {
         return application;
     }
 

@@ -127,7 +127,7 @@ class NamedClients {
         RefreshExecutor refreshExecutor = new RefreshExecutor();
         IdentitySources sources = IdentitySources.create(settings, Optional.empty(), signer, refreshExecutor,
                 CdiCredentialSource.inbound(inboundTokens), Clock.systemUTC());
-        application.target = sources.application();
+        application.target = sources.applicationStore();
         WonderfulAuth auth = new WonderfulAuth(settings, signer, new CdiCredentialSource(sources));
         WonderfulCommunications communications = new WonderfulCommunications(restClients, invoker, sources);
         WonderfulChat chat = new WonderfulChat(settings, restClients, invoker, realtime.forClient(application, settings),

@@ -55,7 +55,7 @@ public class WonderfulChat {
     private RealtimeExecutors executors;
     private Consumer<ChatSessionEvent> observers;
     private IdentityCredentials identities;
-    private volatile CredentialSource credentials;
+    private CredentialSource credentials;
 
     /** For the CDI container's proxy. */
     protected WonderfulChat() {
@@ -71,6 +71,7 @@ public class WonderfulChat {
     WonderfulChat(WonderfulSettings settings, Supplier<ChatV3Api> api, ApiInvoker invoker, RealtimeClient realtime,
             RealtimeExecutors executors, Consumer<ChatSessionEvent> observers, IdentityCredentials identities) {
         this.identities = Objects.requireNonNull(identities, "identities");
+        this.credentials = identities.application();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = Objects.requireNonNull(api, "api");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
@@ -209,24 +210,14 @@ public class WonderfulChat {
 
     private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
         String sessionId = session.sessionId();
-        CredentialSource source = credentials();
         return session.connect(events -> realtime.create(sessionId,
-                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), events, source));
+                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), events, credentials));
     }
 
     private ChatCommands commands() {
         String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
                 ConfigKeys.WORKSPACE_ID + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
-        return new ChatCommands(invoker, credentials(), api, workspaceId, executors.commands());
-    }
-
-    private CredentialSource credentials() {
-        CredentialSource current = credentials;
-        if (current == null) {
-            current = identities.sourceFor(Identity.application());
-            credentials = current;
-        }
-        return current;
+        return new ChatCommands(invoker, credentials, api, workspaceId, executors.commands());
     }
 
     private static String sessionIdOf(ChatV3Wire.Created created) {

@@ -31,7 +31,7 @@ public class WonderfulCommunications {
     private RestClients restClients;
     private ApiInvoker invoker;
     private IdentityCredentials identities;
-    private volatile CredentialSource credentials;
+    private CredentialSource credentials;
     private volatile CommunicationsApi api;
 
     /** For the CDI container's proxy only. */
@@ -43,6 +43,7 @@ public class WonderfulCommunications {
         this.restClients = Objects.requireNonNull(restClients, "restClients");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.identities = Objects.requireNonNull(identities, "identities");
+        this.credentials = identities.application();
     }
 
     /** A copy reading as {@code credentials}, sharing the client of {@code of}. */
@@ -72,8 +73,7 @@ public class WonderfulCommunications {
     public Page<Communication> list(ListCommunications query) {
         requireQuery(query);
         CommunicationsApi client = api();
-        CredentialSource source = credentials();
-        return CommunicationsReader.page(invoker.invoke("communications.list", source, credential -> client.list(credential,
+        return CommunicationsReader.page(invoker.invoke("communications.list", credentials, credential -> client.list(credential,
                 ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query))));
     }
 
@@ -82,7 +82,7 @@ public class WonderfulCommunications {
         try {
             requireQuery(query);
             CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.list", credentials(), credential -> client.list(credential,
+            return invoker.invokeAsync("communications.list", credentials, credential -> client.list(credential,
                     ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query)))
                     .thenApply(CommunicationsReader::page);
         } catch (WonderfulException e) {
@@ -113,7 +113,7 @@ public class WonderfulCommunications {
     public Communication get(String id) {
         requireId(id);
         CommunicationsApi client = api();
-        return CommunicationsReader.single(invoker.invoke("communications.get", credentials(),
+        return CommunicationsReader.single(invoker.invoke("communications.get", credentials,
                 credential -> client.get(credential, id)));
     }
 
@@ -122,21 +122,13 @@ public class WonderfulCommunications {
         try {
             requireId(id);
             CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.get", credentials(), credential -> client.get(credential, id))
+            return invoker.invokeAsync("communications.get", credentials, credential -> client.get(credential, id))
                     .thenApply(CommunicationsReader::single);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
     }
 
-    private CredentialSource credentials() {
-        CredentialSource current = credentials;
-        if (current == null) {
-            current = identities.sourceFor(Identity.application());
-            credentials = current;
-        }
-        return current;
-    }
 
     // Built on first use, so that an application that never reads the history needs no configuration for it.
     private CommunicationsApi api() {

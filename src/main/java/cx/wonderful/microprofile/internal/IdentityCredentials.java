@@ -18,4 +18,23 @@ public interface IdentityCredentials {
      *         {@code CONFIGURATION_ERROR} for an end user when nothing can get their JWT
      */
     CredentialSource sourceFor(Identity identity);
+
+    /**
+     * The application's credentials, resolved at each use rather than now: for the facades' own methods, which may be
+     * built before the configuration is read (a configuration error then surfaces on the first call).
+     */
+    default CredentialSource application() {
+        IdentityCredentials identities = this;
+        return new CredentialSource() {
+            @Override
+            public Credential current() {
+                return identities.sourceFor(Identity.application()).current();
+            }
+
+            @Override
+            public Credential afterUnauthorized(Credential used) {
+                return identities.sourceFor(Identity.application()).afterUnauthorized(used);
+            }
+        };
+    }
 }
