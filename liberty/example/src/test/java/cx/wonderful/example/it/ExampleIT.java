@@ -9,6 +9,7 @@ import cx.wonderful.example.ExampleApplication;
 import cx.wonderful.testkit.SimulatorExtension;
 import cx.wonderful.testkit.WonderfulDeployments;
 import cx.wonderful.testkit.WonderfulSimulator;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -124,8 +125,8 @@ class ExampleIT {
 
     @Test
     void wonderfulFailingIsABadGatewayProblemWithoutTheServersText(WonderfulSimulator simulator) {
-        simulator.fault(jakarta.json.Json.createObjectBuilder().add("path", "/api/v1/communications").add("times", 20)
-                .add("status", 500).add("body", jakarta.json.Json.createObjectBuilder().add("message", "db password is hunter2")).build());
+        simulator.fault(Json.createObjectBuilder().add("path", "/api/v1/communications").add("times", 20)
+                .add("status", 500).add("body", Json.createObjectBuilder().add("message", "db password is hunter2")).build());
         HttpResponse<String> response = get("api/history/missed");
         assertEquals(502, response.statusCode(), response.body());
         JsonObject problem = json(response);
