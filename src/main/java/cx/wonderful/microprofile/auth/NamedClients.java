@@ -26,9 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -39,10 +37,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 class NamedClients {
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** Names that would read as the library's own keys ({@code wonderful.ws.*}, ...). */
-    private static final Set<String> RESERVED = Set.of("ws", "health", "end-user");
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private Config config;
@@ -99,9 +93,9 @@ class NamedClients {
      *         {@code wonderful.<name>.base-url}, or a configuration error of the client
      */
     Client client(String name) {
-        if (name == null || !NAME.matcher(name).matches() || RESERVED.contains(name)) {
+        if (!NamedConfig.isClientName(name)) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, "a Wonderful client name is lower-case letters,"
-                    + " digits and inner hyphens, not ws, health or end-user; was \"" + name + "\"");
+                    + " digits and inner hyphens, not ws, health, end-user or config; was \"" + name + "\"");
         }
         return clients.computeIfAbsent(name, this::build);
     }

@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -23,6 +24,9 @@ public final class NamedConfig implements Config {
     static final Set<String> OWN_KEYS = Set.of(ConfigKeys.BASE_URL, ConfigKeys.API_KEY, ConfigKeys.SIGNED_TOKEN,
             ConfigKeys.TOKEN, ConfigKeys.TENANT_ID, ConfigKeys.WORKSPACE_ID, ConfigKeys.AGENT_ID);
     private static final String PREFIX = "wonderful.";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Names that would read as the library's own keys ({@code wonderful.ws.*}, ...). */
+    private static final Set<String> RESERVED = Set.of("ws", "health", "end-user", "config");
 
     private final Config config;
     private final String name;
@@ -30,6 +34,11 @@ public final class NamedConfig implements Config {
     public NamedConfig(Config config, String name) {
         this.config = Objects.requireNonNull(config, "config");
         this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Whether {@code name} can name a client: lower-case letters, digits and inner hyphens, not a reserved word. */
+    public static boolean isClientName(String name) {
+        return name != null && NAME.matcher(name).matches() && !RESERVED.contains(name);
     }
 
     /** The key of the named client that stands for the unnamed {@code key}: {@code wonderful.<name>.X}. */
