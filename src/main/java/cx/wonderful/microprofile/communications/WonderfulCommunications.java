@@ -2,8 +2,11 @@ package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;
+import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +32,8 @@ public class WonderfulCommunications {
 
     private RestClients restClients;
     private ApiInvoker invoker;
+    private IdentityCredentials identities;
+    private CredentialSource credentials;
     private volatile CommunicationsApi api;
     private volatile EncodedQueryClient lister;
 
@@ -37,9 +42,30 @@ public class WonderfulCommunications {
     }
 
     @Inject
-    public WonderfulCommunications(RestClients restClients, ApiInvoker invoker) {
+    public WonderfulCommunications(RestClients restClients, ApiInvoker invoker, IdentityCredentials identities) {
         this.restClients = Objects.requireNonNull(restClients, "restClients");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.identities = Objects.requireNonNull(identities, "identities");
+        this.credentials = identities.application();
+    }
+
+    /** A copy reading as {@code credentials}, sharing the client of {@code of}. */
+    private WonderfulCommunications(WonderfulCommunications of, CredentialSource credentials) {
+        this(of.restClients, of.invoker, of.identities);
+        this.api = of.api();
+        this.credentials = credentials;
+    }
+
+    /**
+     * The history as {@code identity} sees it: every call carries that identity's credential (an end user's own JWT,
+     * never the API key). With the contract's rule (shared/wonderful-api.md §2.6), an end user sees their own
+     * communications only. Cheap; make one per request. The methods of this bean itself act as
+     * {@link Identity#application()}.
+     *
+     * @throws WonderfulException see {@link IdentityCredentials#sourceFor}
+     */
+    public WonderfulCommunications as(Identity identity) {
+        return new WonderfulCommunications(this, identities.sourceFor(identity));
     }
 
     /**
@@ -51,8 +77,8 @@ public class WonderfulCommunications {
         requireQuery(query);
         EncodedQueryClient client = lister();
         String wireQuery = ListRequestEncoder.query(query);
-        return CommunicationsReader.page(invoker.invoke("communications.list",
-                () -> client.get(WireContract.COMMUNICATIONS_PATH, wireQuery)));
+        return CommunicationsReader.page(invoker.invoke("communications.list", credentials,
+                credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery)));
     }
 
     /** {@link #list} without blocking the caller; a bad query fails the returned stage with {@code VALIDATION_ERROR}. */
@@ -61,8 +87,9 @@ public class WonderfulCommunications {
             requireQuery(query);
             EncodedQueryClient client = lister();
             String wireQuery = ListRequestEncoder.query(query);
-            return invoker.invokeAsync("communications.list",
-                    () -> client.get(WireContract.COMMUNICATIONS_PATH, wireQuery)).thenApply(CommunicationsReader::page);
+            return invoker.invokeAsync("communications.list", credentials,
+                    credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery))
+                    .thenApply(CommunicationsReader::page);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
@@ -91,7 +118,8 @@ public class WonderfulCommunications {
     public Communication get(String id) {
         requireId(id);
         CommunicationsApi client = api();
-        return CommunicationsReader.single(invoker.invoke("communications.get", () -> client.get(id)));
+        return CommunicationsReader.single(invoker.invoke("communications.get", credentials,
+                credential -> client.get(credential, id)));
     }
 
     /** {@link #get} without blocking the caller; a bad id fails the returned stage with {@code VALIDATION_ERROR}. */
@@ -99,11 +127,13 @@ public class WonderfulCommunications {
         try {
             requireId(id);
             CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.get", () -> client.get(id)).thenApply(CommunicationsReader::single);
+            return invoker.invokeAsync("communications.get", credentials, credential -> client.get(credential, id))
+                    .thenApply(CommunicationsReader::single);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
     }
+
 
     // Built on first use, so that an application that never reads the history needs no configuration for it.
     private CommunicationsApi api() {

@@ -5,6 +5,9 @@ package cx.wonderful.microprofile.internal;
  * environment variable by upper-casing it and replacing every non-alphanumeric character with {@code _}
  * ({@code wonderful.base-url} is also {@code WONDERFUL_BASE_URL}). Durations are written {@code 500ms},
  * {@code 30s}, {@code 5m}, as ISO-8601 ({@code PT30S}) or as a plain number of milliseconds.
+ *
+ * <p>Every {@code public static final String} here whose value starts with {@code wonderful.} is a known key: the
+ * startup check of {@link ConfigDiagnostics} warns about any other {@code wonderful.*} key it finds.
  */
 public final class ConfigKeys {
 
@@ -35,6 +38,14 @@ public final class ConfigKeys {
     public static final String REFRESH_SKEW = "wonderful.refresh-skew";
     /** How long to wait before trying again after a failed proactive refresh; default 5 s. */
     public static final String REFRESH_COOLDOWN = "wonderful.refresh-cooldown";
+    /** How long a caller waits for a token refresher before {@code TOKEN_REFRESH_FAILED}; default 10 s. */
+    public static final String REFRESH_TIMEOUT = "wonderful.refresh-timeout";
+    /** Lifetime of the JWTs the library signs for end users ({@code Identity.endUser}); default 1 h (60 s to 24 h). */
+    public static final String END_USER_TOKEN_LIFETIME = "wonderful.end-user.token-lifetime";
+    /** At most this many end users' tokens are kept; the least recently used goes first; default 10000. */
+    public static final String END_USER_CACHE_SIZE = "wonderful.end-user.cache-size";
+    /** An end user's token not used for this long is dropped from the cache; default 1 h. */
+    public static final String END_USER_CACHE_IDLE = "wonderful.end-user.cache-idle";
     /** Interval of the keep-alive ping on the chat WebSocket; default 30 s. */
     public static final String WS_PING_INTERVAL = "wonderful.ws.ping-interval";
     /** A WebSocket that receives nothing (no pong, no frame) for this long is taken as dead; default 10 s. */
@@ -43,4 +54,6 @@ public final class ConfigKeys {
     public static final String WS_MAX_RECONNECT_ATTEMPTS = "wonderful.ws.max-reconnect-attempts";
     /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
     public static final String HEALTH_ENABLED = "wonderful.health.enabled";
+    /** When true, a configuration error fails the application's deployment instead of every call; default false. */
+    public static final String CONFIG_FAIL_ON_ERROR = "wonderful.config.fail-on-error";
 }

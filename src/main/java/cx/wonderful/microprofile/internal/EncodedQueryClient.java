@@ -3,6 +3,7 @@ package cx.wonderful.microprofile.internal;
 import cx.wonderful.microprofile.WonderfulException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -43,8 +44,20 @@ public final class EncodedQueryClient {
      * @throws jakarta.ws.rs.ProcessingException when the request could not be sent or its answer read
      */
     public JsonObject get(String path, String encodedQuery) {
+        return get(null, path, encodedQuery);
+    }
+
+    /**
+     * {@link #get(String, String)} with the credential of the call's identity ({@link Credential#CALL_HEADER}, as
+     * {@link ApiInvoker.Call} passes it), or the library's when {@code credentialHeader} is null.
+     */
+    public JsonObject get(String credentialHeader, String path, String encodedQuery) {
         URI uri = URI.create(base + path + "?" + encodedQuery);
-        try (Response response = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE).get()) {
+        Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
+        if (credentialHeader != null) {
+            request.header(Credential.CALL_HEADER, credentialHeader);
+        }
+        try (Response response = request.get()) {
             if (response.getStatus() >= 400) {
                 throw ErrorResponses.toException(response);
             }

@@ -114,7 +114,7 @@ public class RestClients {
     }
 
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (AutoCloseable client : created) {
             try {
                 client.close();
