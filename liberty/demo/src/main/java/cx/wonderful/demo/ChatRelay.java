@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The backend half of the chat: one {@link ChatSession} per signed-in user, started with the library's
  * {@link WonderfulChat} and relayed to the user's browser ({@link Conversation}). A user who starts a chat while one
- * is in progress gets the same one back (a second tab, a reload); after it ended, a new one.
+ * is in progress gets the same one back (a second tab, a reload); after it ended or its connection gave up for good
+ * (the server may have forgotten it), a new one.
  */
 @ApplicationScoped
 public class ChatRelay {
@@ -29,16 +30,23 @@ public class ChatRelay {
     WonderfulChat chat;
 
     /**
-     * The user's conversation, started if it has no session yet (or a new one if the last one ended).
+     * The user's conversation, started if it has no session yet (or a new one if the last one is over).
      *
      * @throws cx.wonderful.microprofile.WonderfulException when the chat cannot be started (nothing is kept then,
      *         and the next call tries again)
      */
     Conversation start(EndUser user) {
         Conversation conversation = conversations.compute(user.name(),
-                (name, existing) -> existing == null || existing.ended() ? new Conversation() : existing);
+                (name, existing) -> existing == null || existing.over() ? replace(existing) : existing);
         conversation.startIfNeeded(listener -> chat.start(startFor(user), listener));
         return conversation;
+    }
+
+    private static Conversation replace(Conversation over) {
+        if (over != null) {
+            over.close();
+        }
+        return new Conversation();
     }
 
     /** The user's conversation, if it has started one. */
@@ -57,16 +65,20 @@ public class ChatRelay {
                 .build();
     }
 
-    /** Ends the users' chats and closes their streams when the application stops. */
+    /**
+     * Closes the users' streams and chat connections when the application stops, so that no browser request stays
+     * open to hold the server's stop. Local only and quick: the chats are not ended, which would be a request to
+     * the API (perhaps the simulator on this very server) while the server stops.
+     */
     @PreDestroy
     void shutdown() {
         conversations.values().forEach(conversation -> {
-            conversation.closeStreams();
-            conversation.session().filter(session -> !conversation.ended()).ifPresent(session ->
-                    session.end().exceptionally(failure -> {
-                        LOG.log(Level.FINE, "ending a chat at shutdown failed", failure);
-                        return null;
-                    }));
+            try {
+                conversation.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing a conversation at shutdown failed", e);
+            }
         });
+        conversations.clear();
     }
 }
