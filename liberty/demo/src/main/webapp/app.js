@@ -291,8 +291,14 @@ async function streamEvents(generation) {
   const controller = new AbortController();
   state.stream = controller;
   while (generation === state.generation && !state.ended) {
+    const opened = Date.now();
     try {
+      // The backend closes every stream after a few seconds (so that a server stop never waits on one): resume
+      // at once, unless it closed right away.
       await readEvents(generation, controller.signal);
+      if (Date.now() - opened >= STREAM_RETRY_MS) {
+        continue;
+      }
     } catch (e) {
       if (generation !== state.generation) {
         return;
@@ -304,9 +310,7 @@ async function streamEvents(generation) {
       }
       showError('Event stream interrupted: ' + e.message, 'stream');
     }
-    if (!state.ended) {
-      await new Promise((resolve) => setTimeout(resolve, STREAM_RETRY_MS));
-    }
+    await new Promise((resolve) => setTimeout(resolve, STREAM_RETRY_MS));
   }
 }
 
