@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -323,21 +324,21 @@ class DemoBrowserIT {
     }
 
     private void waitForConnection(String state) {
-        try {
-            page.waitForFunction("s => document.getElementById('connection-state').dataset.state === s", state,
-                    new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
-        } catch (PlaywrightException e) {
-            throw new AssertionError("connection state " + state + "; history " + history() + "; errors "
-                    + page.locator("#errors").textContent(), e);
-        }
+        waitUntil("s => document.getElementById('connection-state').dataset.state === s", state,
+                () -> "connection state " + state + "; history " + history() + "; errors " + page.locator("#errors").textContent());
     }
 
     private void waitForAgentReplies(int count) {
+        waitUntil("n => document.querySelectorAll('#messages li[data-speaker=\"agent\"]').length >= n", count,
+                () -> count + " agent replies; have " + conversation());
+    }
+
+    /** Waits until the page's {@code predicate} holds for {@code argument}; fails with {@code what} otherwise. */
+    private void waitUntil(String predicate, Object argument, Supplier<String> what) {
         try {
-            page.waitForFunction("n => document.querySelectorAll('#messages li[data-speaker=\"agent\"]').length >= n", count,
-                    new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+            page.waitForFunction(predicate, argument, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
         } catch (PlaywrightException e) {
-            throw new AssertionError(count + " agent replies; have " + conversation(), e);
+            throw new AssertionError(what.get(), e);
         }
     }
 
