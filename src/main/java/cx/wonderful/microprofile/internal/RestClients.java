@@ -93,7 +93,7 @@ public class RestClients {
     }
 
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (AutoCloseable client : created) {
             try {
                 client.close();
