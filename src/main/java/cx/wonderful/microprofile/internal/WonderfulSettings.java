@@ -26,6 +26,7 @@ public final class WonderfulSettings {
     static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
+    static final Duration DEFAULT_CHAT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
     private final Optional<Credential> configuredCredential;
@@ -41,6 +42,7 @@ public final class WonderfulSettings {
     private final Duration wsPingInterval;
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
+    private final Duration chatStartTimeout;
     private final boolean healthEnabled;
 
     private WonderfulSettings(Config config) {
@@ -69,6 +71,7 @@ public final class WonderfulSettings {
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
+        this.chatStartTimeout = positive(config, ConfigKeys.CHAT_START_TIMEOUT, DEFAULT_CHAT_START_TIMEOUT);
         this.healthEnabled = config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false);
     }
 
@@ -230,6 +233,11 @@ public final class WonderfulSettings {
         return wsMaxReconnectAttempts;
     }
 
+    /** The overall deadline of a chat start or recover. */
+    public Duration chatStartTimeout() {
+        return chatStartTimeout;
+    }
+
     public boolean healthEnabled() {
         return healthEnabled;
     }
@@ -249,6 +257,6 @@ public final class WonderfulSettings {
                 + ", agentId=" + agentId.orElse("none")
                 + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
                 + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", wsPingInterval=" + wsPingInterval
-                + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
+                + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + ", chatStartTimeout=" + chatStartTimeout + "]";
     }
 }

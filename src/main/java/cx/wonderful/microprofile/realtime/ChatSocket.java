@@ -12,13 +12,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +44,7 @@ public final class ChatSocket {
     static final int CLOSE_NORMAL = CloseReason.CloseCodes.NORMAL_CLOSURE.getCode();
     static final int CLOSE_ABNORMAL = CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode();
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
+    private static final String GOING_AWAY_REASON = "the application is stopping";
     private static final byte[] PING_PAYLOAD = "wonderful-keepalive".getBytes(StandardCharsets.US_ASCII);
 
     private final String label;
@@ -54,6 +54,7 @@ public final class ChatSocket {
     private final ChatSocketListener listener;
     private final SocketPolicy policy;
     private final RealtimeExecutors executors;
+    private final SocketRegistry registry;
 
     private final Object lock = new Object();
     private final ConnectionStateMachine state = new ConnectionStateMachine();
@@ -61,9 +62,10 @@ public final class ChatSocket {
     private boolean reconnect = true;
     // Each handshake gets a new generation; callbacks of an older one are ignored (a connection given up on).
     private int generation;
+    private boolean stopped;
     private Session session;
-    private ScheduledFuture<?> reconnectTimer;
-    private ScheduledFuture<?> keepAlive;
+    private TaskScope.Handle reconnectTimer;
+    private TaskScope.Handle keepAlive;
     private volatile long lastFrameNanos;
 
     ChatSocket(String label, WebSocketContainer container, CredentialSource credentials, Supplier<URI> target,
@@ -75,10 +77,19 @@ public final class ChatSocket {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.executors = Objects.requireNonNull(executors, "executors");
+        this.registry = executors.sockets();
     }
 
-    /** Starts the first handshake on the I/O pool; call once. */
+    /**
+     * Starts the first handshake on the I/O pool; call once. Once the application is stopping, {@link #opened()}
+     * fails at once with {@code CONNECTION_LOST} instead.
+     */
     public void connect() {
+        registry.add(this);
+        if (executors.isShutDown()) {
+            goAway();
+            return;
+        }
         submitHandshake(0);
     }
 
@@ -154,13 +165,37 @@ public final class ChatSocket {
                 "the chat connection of " + label + " was closed before it opened", 0, false, null));
     }
 
+    /**
+     * The application is stopping: closes the socket with 1001 (going away) on the calling thread, cancels the
+     * pending reconnect and keep-alive, and stops for good without reporting anything to the listener (the session
+     * itself goes on at the server, for another instance to recover). A handshake still under way is disowned: its
+     * socket is closed as soon as it opens. Idempotent.
+     */
+    public void goAway() {
+        Session toClose;
+        synchronized (lock) {
+            reconnect = false;
+            stopped = true;
+            toClose = session;
+            session = null;
+            generation++;
+            cancelTimers();
+            state.moveTo(ConnectionState.CLOSED);
+        }
+        registry.remove(this);
+        closeNow(toClose, CloseReason.CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+        opened.completeExceptionally(new WonderfulException(ErrorCode.CONNECTION_LOST,
+                "the chat connection of " + label + " did not open: the application is stopping", 0, true, null));
+    }
+
     // ---- handshakes ----
 
     private void submitHandshake(int attempt) {
         try {
             executors.io().execute(() -> handshake(attempt));
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> label + ": not reconnecting, the application is stopping");
+            LOG.fine(() -> label + ": not connecting, the application is stopping");
+            goAway();
         }
     }
 
@@ -168,7 +203,7 @@ public final class ChatSocket {
         int gen;
         synchronized (lock) {
             ConnectionState now = state.current();
-            if (now == ConnectionState.CLOSED || now == ConnectionState.DISCONNECTED) {
+            if (stopped || now == ConnectionState.CLOSED || now == ConnectionState.DISCONNECTED) {
                 return;
             }
             if (now == ConnectionState.RECONNECTING && !reconnect) {
@@ -249,6 +284,7 @@ public final class ChatSocket {
                 return;
             }
             state.moveTo(ConnectionState.DISCONNECTED);
+            registry.remove(this);
             if (now == ConnectionState.RECONNECTING) {
                 listener.onFailed(error.recoverable()
                         ? new WonderfulException(ErrorCode.CONNECTION_LOST, label + ": gave up reconnecting after "
@@ -264,9 +300,9 @@ public final class ChatSocket {
     }
 
     private void schedule(int attempt) {
-        long delay = policy.delayBefore(attempt, ThreadLocalRandom.current()).toNanos();
+        Duration delay = policy.delayBefore(attempt, ThreadLocalRandom.current());
         try {
-            reconnectTimer = executors.scheduler().schedule(() -> submitHandshake(attempt), delay, TimeUnit.NANOSECONDS);
+            reconnectTimer = executors.scheduler().schedule(() -> submitHandshake(attempt), delay);
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": not reconnecting, the application is stopping");
         }
@@ -279,7 +315,11 @@ public final class ChatSocket {
         synchronized (lock) {
             ConnectionState before = state.current();
             if (gen != generation || !state.moveTo(ConnectionState.CONNECTED)) {
-                closeAsync(opening, CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
+                if (stopped) {
+                    closeNow(opening, CloseReason.CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+                } else {
+                    closeAsync(opening, CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
+                }
                 return;
             }
             first = before == ConnectionState.CONNECTING;
@@ -333,9 +373,8 @@ public final class ChatSocket {
     // ---- keep-alive ----
 
     private void startKeepAlive(int gen) {
-        long every = policy.pingInterval().toNanos();
         try {
-            keepAlive = executors.scheduler().scheduleAtFixedRate(() -> ping(gen), every, every, TimeUnit.NANOSECONDS);
+            keepAlive = executors.scheduler().scheduleAtFixedRate(() -> ping(gen), policy.pingInterval());
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": no keep-alive, the application is stopping");
         }
@@ -357,7 +396,11 @@ public final class ChatSocket {
                 } catch (IOException | RuntimeException e) {
                     LOG.fine(() -> label + ": ping failed: " + describe(e));
                 }
-                executors.scheduler().schedule(() -> checkAlive(gen, sentAt), policy.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    executors.scheduler().schedule(() -> checkAlive(gen, sentAt), policy.pongTimeout());
+                } catch (RejectedExecutionException e) {
+                    LOG.fine(() -> label + ": no liveness check, the application is stopping");
+                }
             });
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": no ping, the application is stopping");
@@ -390,7 +433,7 @@ public final class ChatSocket {
         session = null;
         generation++;
         if (keepAlive != null) {
-            keepAlive.cancel(false);
+            keepAlive.cancel();
             keepAlive = null;
         }
     }
@@ -412,15 +455,20 @@ public final class ChatSocket {
         if (!state.moveTo(ConnectionState.CLOSED)) {
             return;
         }
+        cancelTimers();
+        registry.remove(this);
+        listener.onClosed(code, reason);
+    }
+
+    private void cancelTimers() {
         if (reconnectTimer != null) {
-            reconnectTimer.cancel(false);
+            reconnectTimer.cancel();
             reconnectTimer = null;
         }
         if (keepAlive != null) {
-            keepAlive.cancel(false);
+            keepAlive.cancel();
             keepAlive = null;
         }
-        listener.onClosed(code, reason);
     }
 
     // ---- helpers ----
@@ -430,17 +478,22 @@ public final class ChatSocket {
             return;
         }
         try {
-            executors.io().execute(() -> {
-                try {
-                    if (toClose.isOpen()) {
-                        toClose.close(new CloseReason(code, reason));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.fine(() -> label + ": closing the socket failed: " + describe(e));
-                }
-            });
+            executors.io().execute(() -> closeNow(toClose, code, reason));
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> label + ": socket left to the container, the application is stopping");
+            closeNow(toClose, code, reason);
+        }
+    }
+
+    private void closeNow(Session toClose, CloseReason.CloseCode code, String reason) {
+        if (toClose == null) {
+            return;
+        }
+        try {
+            if (toClose.isOpen()) {
+                toClose.close(new CloseReason(code, reason));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> label + ": closing the socket failed: " + describe(e));
         }
     }
 
