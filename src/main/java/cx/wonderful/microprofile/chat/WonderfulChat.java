@@ -126,6 +126,7 @@ public class WonderfulChat {
         }
         CompletableFuture<ChatSession> outcome = new CompletableFuture<>();
         AtomicReference<String> created = new AtomicReference<>();
+        AtomicReference<LiveChatSession> connecting = new AtomicReference<>();
         CompletionStage<ChatSession> work = commands.create(start).thenCompose(answer -> {
             String sessionId = sessionIdOf(answer);
             created.set(sessionId);
@@ -134,10 +135,10 @@ public class WonderfulChat {
             }
             LiveChatSession session = session(sessionId, ChatStatus.IN_PROGRESS, commands, new TranscriptLedger(), listener,
                     Frames.init(start), ReplayWindow.none());
-            return connect(session, start.agentId());
+            return connectInTime(session, start.agentId(), connecting, outcome);
         });
         return Deadline.bound(work, outcome, settings.chatStartTimeout(), executors.scheduler(),
-                () -> timedOut("chat.start", created.get()), ChatSession::close);
+                () -> timedOut("chat.start", created.get()), () -> abandon(connecting), ChatSession::close);
     }
 
     /**
@@ -196,6 +197,8 @@ public class WonderfulChat {
         } catch (WonderfulException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<ChatSession> outcome = new CompletableFuture<>();
+        AtomicReference<LiveChatSession> connecting = new AtomicReference<>();
         CompletionStage<ChatSession> work = readHistory(commands, id, WireContract.CHAT_FIRST_CURSOR, new ChatHistory())
                 .exceptionally(failure -> {
                     throw new CompletionException(notFoundAsSessionNotFound(id, failure));
@@ -214,10 +217,32 @@ public class WonderfulChat {
                     String agentId = history.agentId().or(settings::agentId).orElseThrow(() -> new WonderfulException(
                             ErrorCode.VALIDATION_ERROR, "chat session " + id + ": the server did not name its agent and "
                                     + ConfigKeys.AGENT_ID + " is not set"));
-                    return connect(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null, replay), agentId);
+                    if (outcome.isDone()) {
+                        return CompletableFuture.failedFuture(timedOut("chat.recover", id));
+                    }
+                    return connectInTime(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null, replay), agentId,
+                            connecting, outcome);
                 });
-        return Deadline.bound(work, new CompletableFuture<>(), settings.chatStartTimeout(), executors.scheduler(),
-                () -> timedOut("chat.recover", id), ChatSession::close);
+        return Deadline.bound(work, outcome, settings.chatStartTimeout(), executors.scheduler(),
+                () -> timedOut("chat.recover", id), () -> abandon(connecting), ChatSession::close);
+    }
+
+    /** Connects, unless the deadline passed meanwhile; the timer closes a session still connecting ({@link #abandon}). */
+    private CompletionStage<ChatSession> connectInTime(LiveChatSession session, String agentId,
+            AtomicReference<LiveChatSession> connecting, CompletableFuture<ChatSession> outcome) {
+        connecting.set(session);
+        if (outcome.isDone()) {
+            session.close();
+        }
+        return connect(session, agentId);
+    }
+
+    /** The deadline passed: the session still connecting (if any) stops trying; it stays open at the server. */
+    private static void abandon(AtomicReference<LiveChatSession> connecting) {
+        LiveChatSession session = connecting.get();
+        if (session != null) {
+            session.close();
+        }
     }
 
     /**
