@@ -54,7 +54,6 @@ public final class ChatSocket {
     private final ChatSocketListener listener;
     private final SocketPolicy policy;
     private final RealtimeExecutors executors;
-    private final SocketRegistry registry;
 
     private final Object lock = new Object();
     private final ConnectionStateMachine state = new ConnectionStateMachine();
@@ -77,7 +76,6 @@ public final class ChatSocket {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.executors = Objects.requireNonNull(executors, "executors");
-        this.registry = executors.sockets();
     }
 
     /**
@@ -85,7 +83,7 @@ public final class ChatSocket {
      * fails at once with {@code CONNECTION_LOST} instead.
      */
     public void connect() {
-        registry.add(this);
+        executors.track(this);
         if (executors.isShutDown()) {
             goAway();
             return;
@@ -182,7 +180,7 @@ public final class ChatSocket {
             cancelTimers();
             state.moveTo(ConnectionState.CLOSED);
         }
-        registry.remove(this);
+        executors.untrack(this);
         closeNow(toClose, CloseReason.CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
         opened.completeExceptionally(new WonderfulException(ErrorCode.CONNECTION_LOST,
                 "the chat connection of " + label + " did not open: the application is stopping", 0, true, null));
@@ -284,7 +282,7 @@ public final class ChatSocket {
                 return;
             }
             state.moveTo(ConnectionState.DISCONNECTED);
-            registry.remove(this);
+            executors.untrack(this);
             if (now == ConnectionState.RECONNECTING) {
                 listener.onFailed(error.recoverable()
                         ? new WonderfulException(ErrorCode.CONNECTION_LOST, label + ": gave up reconnecting after "
@@ -456,7 +454,7 @@ public final class ChatSocket {
             return;
         }
         cancelTimers();
-        registry.remove(this);
+        executors.untrack(this);
         listener.onClosed(code, reason);
     }
 

@@ -22,12 +22,15 @@ import java.util.logging.Logger;
  * task of the real-time module.
  *
  * <p><b>Where.</b> On a runtime with Jakarta Concurrency (Open Liberty with {@code concurrent-3.0}, WildFly, ...)
- * everything runs on its {@code java:comp/DefaultManagedExecutorService} and
- * {@code java:comp/DefaultManagedScheduledExecutorService}: the library starts no thread of its own. Elsewhere
- * (Weld SE, plain Java) it falls back to small pools of daemon threads that start on demand and end when idle: one
- * timer thread, {@value #IO_THREADS} for blocking socket work, {@value #COMMAND_THREADS} for the sessions' REST
- * commands and {@value #EVENT_THREADS} for event delivery (so up to {@value #EVENT_THREADS} sessions can have a slow
- * listener at once before others wait).
+ * timers run on its {@code java:comp/DefaultManagedScheduledExecutorService} and event delivery on its
+ * {@code java:comp/DefaultManagedExecutorService}. The blocking network work (handshakes, closes, pings:
+ * {@value #IO_THREADS} threads; the sessions' REST commands: {@value #COMMAND_THREADS} threads) runs in two small
+ * pools of the library's own whose threads come from the runtime's {@code java:comp/DefaultManagedThreadFactory}:
+ * a blocking call must not hold threads of the runtime's shared pool, which also serves the requests the call may
+ * be waiting for (measured: 50 concurrent starts against an API served by the same Liberty starved its pool for
+ * good). Elsewhere (Weld SE, plain Java) the same pools use plain daemon threads, plus one timer thread and
+ * {@value #EVENT_THREADS} for event delivery (so up to {@value #EVENT_THREADS} sessions can have a slow listener at
+ * once before others wait). Every pool starts its threads on demand and ends them when idle.
  *
  * <p><b>Scopes.</b> {@link #io()}, {@link #commands()}, {@link #events()} and {@link #scheduler()} are
  * {@link TaskScope}s: each tracks its own tasks, so that {@link #shutdown()} cancels exactly the library's.
@@ -52,21 +55,25 @@ public class RealtimeExecutors {
     private final TaskScope events;
     private final TaskScope commands;
 
-    /** The runtime's managed executors where there are, else the fallback pools. */
+    /** The runtime's managed executors and thread factory where there are, else the fallback pools. */
     public RealtimeExecutors() {
-        this(ManagedExecutors.executor(), ManagedExecutors.scheduledExecutor());
+        this(ManagedExecutors.executor(), ManagedExecutors.scheduledExecutor(), ManagedExecutors.threadFactory());
     }
 
     /** With the given executors (not shut down by this class); an empty one is replaced by a fallback pool. */
-    RealtimeExecutors(Optional<ExecutorService> managed, Optional<ScheduledExecutorService> managedScheduled) {
+    RealtimeExecutors(Optional<ExecutorService> managed, Optional<ScheduledExecutorService> managedScheduled,
+            Optional<ThreadFactory> managedThreads) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ScheduledExecutorService timer = managedScheduled.orElseGet(() -> own(timerPool(loader)));
         scheduler = new TaskScope("wonderful-realtime-timer", timer, timer);
-        io = new TaskScope("wonderful-realtime-io", managed.orElseGet(() -> own(pool(IO_THREADS, "wonderful-realtime-io-", loader))), timer);
-        events = new TaskScope("wonderful-chat-events", managed.orElseGet(() -> own(pool(EVENT_THREADS, "wonderful-chat-events-", loader))), timer);
-        commands = new TaskScope("wonderful-chat-commands", managed.orElseGet(() -> own(pool(COMMAND_THREADS, "wonderful-chat-commands-", loader))), timer);
-        LOG.fine(() -> "real-time executors: " + (managed.isPresent() ? "the runtime's managed executor" : "own pools")
-                + ", " + (managedScheduled.isPresent() ? "the runtime's managed scheduled executor" : "own timer"));
+        io = new TaskScope("wonderful-realtime-io", own(pool(IO_THREADS, "wonderful-realtime-io-", managedThreads, loader)), timer);
+        events = new TaskScope("wonderful-chat-events",
+                managed.orElseGet(() -> own(pool(EVENT_THREADS, "wonderful-chat-events-", Optional.empty(), loader))), timer);
+        commands = new TaskScope("wonderful-chat-commands",
+                own(pool(COMMAND_THREADS, "wonderful-chat-commands-", managedThreads, loader)), timer);
+        LOG.fine(() -> "real-time executors: events on " + (managed.isPresent() ? "the runtime's managed executor" : "own threads")
+                + ", timers on " + (managedScheduled.isPresent() ? "the runtime's managed scheduled executor" : "an own thread")
+                + ", network work on " + (managedThreads.isPresent() ? "managed threads" : "own threads"));
     }
 
     /** Timers only: tasks run here must not block (hand blocking work to {@link #io()}). */
@@ -89,9 +96,17 @@ public class RealtimeExecutors {
         return events;
     }
 
-    /** Every socket of the application that is not closed yet. */
-    SocketRegistry sockets() {
-        return sockets;
+    /**
+     * Keeps {@code socket} until it is {@link #untrack untracked}, so that {@link #shutdown()} closes it. Public:
+     * called through the CDI client proxy, which need not forward package-private methods.
+     */
+    public void track(ChatSocket socket) {
+        sockets.add(socket);
+    }
+
+    /** Forgets a socket that is closed or gave up. */
+    public void untrack(ChatSocket socket) {
+        sockets.remove(socket);
     }
 
     /** Whether {@link #shutdown()} has begun: nothing new may start. */
@@ -137,26 +152,33 @@ public class RealtimeExecutors {
     }
 
     private static ScheduledThreadPoolExecutor timerPool(ClassLoader loader) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("wonderful-realtime-timer-", loader));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("wonderful-realtime-timer-", Optional.empty(), loader));
         timer.setRemoveOnCancelPolicy(true);
         timer.setKeepAliveTime(30, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
         return timer;
     }
 
-    private static ThreadPoolExecutor pool(int size, String prefix, ClassLoader loader) {
+    private static ThreadPoolExecutor pool(int size, String prefix, Optional<ThreadFactory> managedThreads, ClassLoader loader) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads(prefix, loader));
+                threads(prefix, managedThreads, loader));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
-    private static ThreadFactory threads(String prefix, ClassLoader loader) {
+    /** Managed threads (the runtime sets their context) where there is a factory, else daemon threads of our own. */
+    private static ThreadFactory threads(String prefix, Optional<ThreadFactory> managedThreads, ClassLoader loader) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(loader);
+            Thread thread;
+            if (managedThreads.isPresent()) {
+                thread = managedThreads.get().newThread(task);
+            } else {
+                thread = new Thread(task);
+                thread.setDaemon(true);
+                thread.setContextClassLoader(loader);
+            }
+            thread.setName(prefix + count.incrementAndGet());
             return thread;
         };
     }

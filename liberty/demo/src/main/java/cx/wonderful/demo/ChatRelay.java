@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The backend half of the chat: one {@link ChatSession} per signed-in user, started with the library's
@@ -20,8 +18,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ChatRelay {
-
-    private static final Logger LOG = Logger.getLogger(ChatRelay.class.getName());
 
     private final ConcurrentMap<String, Conversation> conversations = new ConcurrentHashMap<>();
 
@@ -41,6 +37,21 @@ public class ChatRelay {
         return conversation;
     }
 
+    /**
+     * Takes over the chat the user's browser was following on another instance (or before a redeploy): recovered
+     * from the session id and the last message relayed, numbered on from the cursor's sequence, so that the
+     * browser's stream continues with nothing lost or repeated.
+     *
+     * @throws cx.wonderful.microprofile.WonderfulException when the chat cannot be recovered
+     */
+    Conversation takeOver(EndUser user, EventCursor cursor) {
+        String sessionId = cursor.session().orElseThrow(() -> new IllegalArgumentException("the cursor names no session"));
+        Conversation conversation = conversations.compute(user.name(), (name, existing) ->
+                existing != null && existing.relays(sessionId) ? existing : new Conversation(cursor.sequence()));
+        conversation.startIfNeeded(listener -> chat.recover(sessionId, cursor.lastMessageId(), listener));
+        return conversation;
+    }
+
     /** The user's conversation, if it has started one. */
     Optional<Conversation> find(EndUser user) {
         return Optional.ofNullable(conversations.get(user.name())).filter(c -> c.session().isPresent());
@@ -57,16 +68,12 @@ public class ChatRelay {
                 .build();
     }
 
-    /** Ends the users' chats and closes their streams when the application stops. */
+    /**
+     * Closes the browsers' streams when the application stops. The chats go on: the library lets their sockets go,
+     * and the browsers reconnect (to this instance once it is back, or to another) and take them over.
+     */
     @PreDestroy
     void shutdown() {
-        conversations.values().forEach(conversation -> {
-            conversation.closeStreams();
-            conversation.session().filter(session -> !conversation.ended()).ifPresent(session ->
-                    session.end().exceptionally(failure -> {
-                        LOG.log(Level.FINE, "ending a chat at shutdown failed", failure);
-                        return null;
-                    }));
-        });
+        conversations.values().forEach(Conversation::closeStreams);
     }
 }
