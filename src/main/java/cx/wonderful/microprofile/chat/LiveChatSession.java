@@ -207,6 +207,7 @@ final class LiveChatSession implements ChatSession {
     @Override
     public void close() {
         closing = true;
+        cancelEndFallback();
         registry.remove(this);
         ChatSocket current = socket;
         if (current != null) {
@@ -262,21 +263,26 @@ final class LiveChatSession implements ChatSession {
 
         @Override
         public void onOpen(int reconnectAttempts) {
+            if (endedReported.get()) {
+                return;
+            }
+            serial.execute(this::sendInit);
             if (reconnectAttempts == 0) {
-                serial.execute(this::sendInit);
                 dispatcher.emit(new ChatEvent.Connected(sessionId));
             } else {
                 dispatcher.emit(new ChatEvent.Reconnected(reconnectAttempts));
             }
         }
 
+        /** Once per session; a send that fails (the socket dropped right after opening) is made again on the next open. */
         private void sendInit() {
             ChatSocket current = socket;
             if (initFrame != null && current != null && initSent.compareAndSet(false, true)) {
                 current.sendText(initFrame).whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent: {1}",
-                                new Object[] {sessionId, failure.getMessage()});
+                        initSent.set(false);
+                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent ({1}); it is sent again when the"
+                                + " connection reopens", new Object[] {sessionId, failure.getMessage()});
                     }
                 });
             }
@@ -284,6 +290,9 @@ final class LiveChatSession implements ChatSession {
 
         @Override
         public void onText(String text) {
+            if (endedReported.get()) {
+                return;
+            }
             InboundFrame frame = Frames.parse(text);
             if (frame instanceof InboundFrame.Transcript transcript) {
                 ChatEvent.Message message = transcript.message();
@@ -315,14 +324,19 @@ final class LiveChatSession implements ChatSession {
             }
         }
 
+        // Nothing follows Ended: a reconnect that was under way when the session ended reports nothing more.
         @Override
         public void onDisconnected(boolean willRetry, int code, String reason, int attempt) {
-            dispatcher.emit(new ChatEvent.Disconnected(willRetry, code, reason, attempt));
+            if (!endedReported.get()) {
+                dispatcher.emit(new ChatEvent.Disconnected(willRetry, code, reason, attempt));
+            }
         }
 
         @Override
         public void onFailed(WonderfulException error) {
-            dispatcher.emit(new ChatEvent.Error(error.code(), error.getMessage(), error.recoverable()));
+            if (!endedReported.get()) {
+                dispatcher.emit(new ChatEvent.Error(error.code(), error.getMessage(), error.recoverable()));
+            }
         }
 
         @Override

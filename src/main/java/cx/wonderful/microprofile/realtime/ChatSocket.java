@@ -66,6 +66,9 @@ public final class ChatSocket {
     private TaskScope.Handle reconnectTimer;
     private TaskScope.Handle keepAlive;
     private volatile long lastFrameNanos;
+    // When the current connection opened, and by which reconnect attempt: a loss soon after counts on from there.
+    private long openedAtNanos;
+    private int openedBy;
 
     ChatSocket(String label, WebSocketContainer container, CredentialSource credentials, Supplier<URI> target,
             ChatSocketListener listener, SocketPolicy policy, RealtimeExecutors executors) {
@@ -271,7 +274,9 @@ public final class ChatSocket {
                 return;
             }
             int next = attempt + 1;
-            boolean retry = error.recoverable() && reconnect && policy.mayAttempt(next);
+            // A 401 while reconnecting may be a token that was being rotated: retried within the attempts.
+            boolean transientRefusal = now == ConnectionState.RECONNECTING && error.httpStatus().orElse(0) == 401;
+            boolean retry = (error.recoverable() || transientRefusal) && reconnect && policy.mayAttempt(next);
             LOG.log(Level.FINE, "{0}: attempt {1} failed ({2}); {3}",
                     new Object[] {label, attempt, error.getMessage(), retry ? "retrying" : "giving up"});
             if (now == ConnectionState.RECONNECTING) {
@@ -323,6 +328,8 @@ public final class ChatSocket {
             first = before == ConnectionState.CONNECTING;
             session = opening;
             lastFrameNanos = System.nanoTime();
+            openedAtNanos = lastFrameNanos;
+            openedBy = attempt;
             startKeepAlive(gen);
             listener.onOpen(first ? 0 : attempt);
         }
@@ -436,16 +443,24 @@ public final class ChatSocket {
         }
     }
 
+    /**
+     * A loss: the attempts start again from 1 only when the connection had stayed up for a pong timeout; a
+     * connection that keeps dropping right after it opens (a flapping server) counts on toward the maximum.
+     */
     private void lost(int code, String reason) {
-        boolean willRetry = policy.mayAttempt(1);
+        boolean stable = System.nanoTime() - openedAtNanos >= policy.pongTimeout().toNanos();
+        int next = stable ? 1 : openedBy + 1;
+        boolean willRetry = policy.mayAttempt(next);
         listener.onDisconnected(willRetry, code, reason, 0);
         if (willRetry) {
             state.moveTo(ConnectionState.RECONNECTING);
-            schedule(1);
+            schedule(next);
         } else {
             state.moveTo(ConnectionState.DISCONNECTED);
-            listener.onFailed(new WonderfulException(ErrorCode.CONNECTION_LOST, label
-                    + ": the chat connection was lost (" + code + ") and reconnecting is off (max attempts 0)", 0, true, null));
+            executors.untrack(this);
+            listener.onFailed(new WonderfulException(ErrorCode.CONNECTION_LOST, label + ": the chat connection was lost ("
+                    + code + ") and " + (next == 1 ? "reconnecting is off (max attempts 0)"
+                            : "it kept dropping soon after opening: gave up after " + (next - 1) + " attempt(s)"), 0, true, null));
         }
     }
 

@@ -44,6 +44,11 @@ public final class TaskScope implements Executor {
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
+    @Override
+    public String toString() {
+        return "TaskScope[" + name + " on " + runner.getClass().getName() + "]";
+    }
+
     /** A scheduled task's handle; {@link #cancel()} is idempotent and never interrupts a running task. */
     public interface Handle {
         void cancel();

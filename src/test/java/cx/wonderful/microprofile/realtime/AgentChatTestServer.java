@@ -41,6 +41,8 @@ public final class AgentChatTestServer implements AutoCloseable {
     public static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
     public static volatile int refuseStatus = 503;
     public static final AtomicInteger IDS = new AtomicInteger();
+    /** When not 0, every socket is closed with this code right after it opened (a flapping server). */
+    public static volatile int closeOnOpen;
 
     private final Server server;
     private final int port;
@@ -54,6 +56,7 @@ public final class AgentChatTestServer implements AutoCloseable {
         OPEN.clear();
         REFUSE_NEXT.set(0);
         refuseStatus = 503;
+        closeOnOpen = 0;
         port = freePort();
         server = new Server("127.0.0.1", port, "", null, AgentChat.class);
         try {
@@ -185,6 +188,13 @@ public final class AgentChatTestServer implements AutoCloseable {
                     session.getAsyncRemote().sendText(frame);
                 }
                 OPEN.computeIfAbsent(sessionId, s -> new CopyOnWriteArrayList<>()).add(session);
+            }
+            if (closeOnOpen != 0) {
+                try {
+                    session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(closeOnOpen), "flapping"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 

@@ -76,14 +76,16 @@ public class RelayResource {
         return messages.build();
     }
 
-    /** The live threads of the runtime whose name says they are the library's. */
+    /** The live threads of the runtime whose name says they are the library's (its fallback and network pools). */
     @GET
     @Path("threads")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray libraryThreads() {
         JsonArrayBuilder names = Json.createArrayBuilder();
         Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("wonderful-")).sorted().forEach(names::add);
+                .filter(name -> name.startsWith("wonderful-realtime-") || name.startsWith("wonderful-chat-")
+                        || name.startsWith("wonderful-async-"))
+                .sorted().forEach(names::add);
         return names.build();
     }
 
