@@ -127,13 +127,18 @@ final class LiveChatSession implements ChatSession {
      * fallback is cancelled, and the session stays open at the server for another instance to recover.
      */
     void shutdown() {
-        closing = true;
-        cancelEndFallback();
-        registry.remove(this);
-        ChatSocket current = socket;
+        ChatSocket current = letGo();
         if (current != null) {
             current.goAway();
         }
+    }
+
+    /** Stops reporting the socket's close as an end, stops the end fallback, leaves the registry: the socket to close. */
+    private ChatSocket letGo() {
+        closing = true;
+        cancelEndFallback();
+        registry.remove(this);
+        return socket;
     }
 
     @Override
@@ -206,10 +211,7 @@ final class LiveChatSession implements ChatSession {
 
     @Override
     public void close() {
-        closing = true;
-        cancelEndFallback();
-        registry.remove(this);
-        ChatSocket current = socket;
+        ChatSocket current = letGo();
         if (current != null) {
             current.close();
         }

@@ -155,10 +155,7 @@ public final class ChatSocket {
     public void close() {
         Session toClose;
         synchronized (lock) {
-            reconnect = false;
-            toClose = session;
-            session = null;
-            generation++;
+            toClose = disown();
             toClosed(CLOSE_NORMAL, "closed by the client");
         }
         closeAsync(toClose, CloseReason.CloseCodes.NORMAL_CLOSURE, "closed by the client");
@@ -175,11 +172,8 @@ public final class ChatSocket {
     public void goAway() {
         Session toClose;
         synchronized (lock) {
-            reconnect = false;
             stopped = true;
-            toClose = session;
-            session = null;
-            generation++;
+            toClose = disown();
             cancelTimers();
             state.moveTo(ConnectionState.CLOSED);
         }
@@ -432,6 +426,15 @@ public final class ChatSocket {
     }
 
     // ---- transitions (lock held) ----
+
+    /** No more reconnecting, and the current connection (returned, to be closed) is forgotten. Lock held. */
+    private Session disown() {
+        reconnect = false;
+        Session current = session;
+        session = null;
+        generation++;
+        return current;
+    }
 
     /** Forgets the current connection: nothing it reports any more is heard. */
     private void detach() {
