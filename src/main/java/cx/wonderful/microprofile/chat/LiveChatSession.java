@@ -301,6 +301,10 @@ final class LiveChatSession implements ChatSession {
                 if (message.id() != null) {
                     socketLastId = message.id();
                 }
+                ChatSocket current = socket;
+                if (current != null) {
+                    current.confirmed();
+                }
                 if (ledger.accept(message) || replay.owed(message)) {
                     turnOpen.set(true);
                     dispatcher.emit(message);

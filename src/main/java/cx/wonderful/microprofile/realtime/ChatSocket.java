@@ -69,6 +69,7 @@ public final class ChatSocket {
     // When the current connection opened, and by which reconnect attempt: a loss soon after counts on from there.
     private long openedAtNanos;
     private int openedBy;
+    private volatile boolean proven;
 
     ChatSocket(String label, WebSocketContainer container, CredentialSource credentials, Supplier<URI> target,
             ChatSocketListener listener, SocketPolicy policy, RealtimeExecutors executors) {
@@ -324,6 +325,7 @@ public final class ChatSocket {
             lastFrameNanos = System.nanoTime();
             openedAtNanos = lastFrameNanos;
             openedBy = attempt;
+            proven = false;
             startKeepAlive(gen);
             listener.onOpen(first ? 0 : attempt);
         }
@@ -447,11 +449,20 @@ public final class ChatSocket {
     }
 
     /**
-     * A loss: the attempts start again from 1 only when the connection had stayed up for a pong timeout; a
-     * connection that keeps dropping right after it opens (a flapping server) counts on toward the maximum.
+     * Tells the socket that its current connection works (the conversation came through it), so that a loss after
+     * this starts the reconnect attempts from 1 again. Safe to call from the listener's callbacks: it only sets a flag.
+     */
+    public void confirmed() {
+        proven = true;
+    }
+
+    /**
+     * A loss: the attempts start again from 1 only when the connection had {@link #confirmed proven itself} or
+     * stayed up for a pong timeout; a connection that keeps dropping right after it opens (a flapping server)
+     * counts on toward the maximum.
      */
     private void lost(int code, String reason) {
-        boolean stable = System.nanoTime() - openedAtNanos >= policy.pongTimeout().toNanos();
+        boolean stable = proven || System.nanoTime() - openedAtNanos >= policy.pongTimeout().toNanos();
         int next = stable ? 1 : openedBy + 1;
         boolean willRetry = policy.mayAttempt(next);
         listener.onDisconnected(willRetry, code, reason, 0);

@@ -153,6 +153,18 @@ class ChatSocketTest {
     }
 
     @Test
+    void aConnectionConfirmedByItsListenerStartsTheAttemptsAgainAfterALoss() throws Exception {
+        AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
+        open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.skipUntil("open:0");
+        for (int round = 0; round < 3; round++) {
+            socket.confirmed();
+            AgentChatTestServer.drop(SESSION, 1011);
+            assertEquals("open:1", recorder.skipUntilPrefix("open:"), "round " + round);
+        }
+    }
+
+    @Test
     void aTransient401AtAReconnectHandshakeDoesNotEndReconnecting() throws Exception {
         TestCredentials credentials = new TestCredentials(CredentialKind.TOKEN, "sim-token-alice");
         AgentChatTestServer.ACCEPTED.add("token, sim-token-alice");
