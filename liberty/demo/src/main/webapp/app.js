@@ -240,7 +240,7 @@ function dispatch(block) {
     return;
   }
   // The backend replays from Last-Event-ID; an event at or before it was already shown.
-  if (id !== null && state.lastEventId !== null && Number(id) <= Number(state.lastEventId)) {
+  if (id !== null && state.lastEventId !== null && sequenceOf(id) <= sequenceOf(state.lastEventId)) {
     return;
   }
   if (id !== null) {
@@ -453,3 +453,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('new-chat').addEventListener('click', () => startChat().catch(reportTo('chat', 'Could not start the chat: ')));
   $('sign-out').addEventListener('click', signOut);
 });
+
+// An event id is "<sequence>:<session>:<last message>" (the relay's cursor); events are ordered by the sequence.
+function sequenceOf(id) {
+  return Number(String(id).split(':')[0]);
+}

@@ -139,6 +139,7 @@ class NamedClients {
     record Client(WonderfulAuth auth, WonderfulChat chat, WonderfulCommunications communications, RestClients restClients,
             ApiInvoker invoker, RefreshExecutor refreshExecutor) {
         void close() {
+            chat.shutdown();
             restClients.closeAll();
             invoker.close();
             refreshExecutor.close();

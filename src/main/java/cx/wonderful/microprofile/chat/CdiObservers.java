@@ -30,7 +30,7 @@ final class CdiObservers implements Consumer<ChatSessionEvent> {
         for (ObserverMethod<? super ChatSessionEvent> observer : observers(event)) {
             try {
                 observer.notify(event);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.log(Level.WARNING, "the observer " + observer.getBeanClass().getName() + " of chat session "
                         + event.sessionId() + " failed on " + event.event().getClass().getSimpleName(), e);
             }

@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.chat;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
@@ -10,11 +12,14 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
  * The Chat V3 calls of the chat module, each run through the {@link ApiInvoker} (credential refresh, retries,
- * errors) on the chat's own bounded pool, so that many sessions sending at once queue instead of adding threads.
+ * errors) on the chat's command executor, so that many sessions sending at once queue instead of adding threads.
+ * A call that creates something (a session, a message) is never re-sent after a failure that may have reached the
+ * server. Once the application is stopping, a call fails with {@code SEND_FAILED} and nothing is sent.
  */
 final class ChatCommands {
 
@@ -35,19 +40,28 @@ final class ChatCommands {
     }
 
     private <T> CompletionStage<T> run(String operation, ApiInvoker.Call<T> call) {
-        return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, credentials, call), executor);
+        return submit(operation, () -> invoker.invoke(operation, credentials, call));
     }
 
-    /** For a message: a failure after the request may have reached the server is reported, never re-sent blindly. */
+    /** For a session or a message: a failure after the request may have reached the server is reported, never re-sent. */
     private <T> CompletionStage<T> runAtMostOnce(String operation, ApiInvoker.Call<T> call) {
-        return CompletableFuture.supplyAsync(() -> invoker.invokeAtMostOnce(operation, credentials, call), executor);
+        return submit(operation, () -> invoker.invokeAtMostOnce(operation, credentials, call));
+    }
+
+    private <T> CompletionStage<T> submit(String operation, Supplier<T> invocation) {
+        try {
+            return CompletableFuture.supplyAsync(invocation, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SEND_FAILED,
+                    operation + ": not sent, the application is stopping", 0, false, null));
+        }
     }
 
     CompletionStage<ChatV3Wire.Created> create(ValidatedStart start) {
         ChatV3Wire.CreateChat body = new ChatV3Wire.CreateChat(start.agentId(), WireContract.CHAT_COMM_TYPE,
                 start.metadata(), start.from(), start.fromType().wireName(), start.to(),
                 start.toType() == null ? null : start.toType().wireName(), start.locale());
-        return run("chat.start", credential -> api.get().create(credential, workspaceId, body));
+        return runAtMostOnce("chat.start", credential -> api.get().create(credential, workspaceId, body));
     }
 
     CompletionStage<Void> send(String sessionId, String text) {

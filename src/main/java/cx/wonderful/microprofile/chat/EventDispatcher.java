@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers one session's events, in order, to its listeners and then to the CDI observers; a listener or observer
- * that throws is logged and skipped, the others still get the event.
+ * that throws anything (an {@link Error} included) is logged and skipped, the others still get the event and the
+ * session's next events are still delivered.
  */
 final class EventDispatcher {
 
@@ -48,13 +49,13 @@ final class EventDispatcher {
             }
             try {
                 registration.listener.onEvent(event);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.log(Level.WARNING, "a listener of chat session " + sessionId + " failed on " + event.getClass().getSimpleName(), e);
             }
         }
         try {
             observers.accept(new ChatSessionEvent(sessionId, event));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(Level.WARNING, "a CDI observer of chat session " + sessionId + " failed on " + event.getClass().getSimpleName(), e);
         }
     }

@@ -5,6 +5,7 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.realtime.ChatSocket;
 import cx.wonderful.microprofile.realtime.ChatSocketListener;
 import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.realtime.TaskScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,18 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A {@link ChatSession}: commands over Chat V3 REST, the conversation over its {@link ChatSocket}. The socket's
- * callbacks update the transcript at once (so that a reconnect always resumes after the last transcript received)
- * and queue the events on the session's serial executor.
+ * A {@link ChatSession}: commands over Chat V3 REST, one at a time in call order ({@link CommandQueue}), the
+ * conversation over its {@link ChatSocket}. The socket's callbacks update the transcript at once (so that a
+ * reconnect always resumes after the last transcript received) and queue the events on the session's serial
+ * executor. The session is in its {@link ChatSessions registry} from its creation until it ends or is closed.
  */
 final class LiveChatSession implements ChatSession {
 
@@ -34,7 +33,10 @@ final class LiveChatSession implements ChatSession {
     private final TranscriptLedger ledger;
     private final SerialExecutor serial;
     private final EventDispatcher dispatcher;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScope scheduler;
+    private final CommandQueue queue = new CommandQueue();
+    private final ChatSessions registry;
+    private final ReplayWindow replay;
     private final Duration endGrace;
     private final String initFrame;
 
@@ -42,7 +44,9 @@ final class LiveChatSession implements ChatSession {
     private volatile boolean endRequested;
     private volatile ChatSocket socket;
     private volatile boolean closing;
-    private volatile ScheduledFuture<?> endFallback;
+    private volatile TaskScope.Handle endFallback;
+    /** The last transcript id the socket delivered, duplicates included: where the next handshake resumes. */
+    private volatile String socketLastId;
     private final AtomicBoolean endedReported = new AtomicBoolean();
     private final AtomicBoolean initSent = new AtomicBoolean();
     /** Whether a message arrived since the last turn marker; a marker with nothing before it is a replayed one. */
@@ -51,10 +55,11 @@ final class LiveChatSession implements ChatSession {
     /**
      * @param initFrame the {@code init} frame to send on the first connection, or null (a recovered session)
      * @param endGrace how long {@link #end()} waits for the server's end signal before reporting the end itself
+     * @param replay what a session taken over from another instance owes its listener
      */
     LiveChatSession(String sessionId, ChatStatus status, ChatCommands commands, TranscriptLedger ledger,
-            SerialExecutor serial, EventDispatcher dispatcher, ScheduledExecutorService scheduler, Duration endGrace,
-            String initFrame) {
+            SerialExecutor serial, EventDispatcher dispatcher, TaskScope scheduler, Duration endGrace,
+            String initFrame, ChatSessions registry, ReplayWindow replay) {
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.status = Objects.requireNonNull(status, "status");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -64,18 +69,29 @@ final class LiveChatSession implements ChatSession {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.endGrace = Objects.requireNonNull(endGrace, "endGrace");
         this.initFrame = initFrame;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.replay = Objects.requireNonNull(replay, "replay");
         if (status == ChatStatus.ENDED) {
             endedReported.set(true);
+        } else {
+            registry.add(this);
         }
     }
 
     /** Creates the session's socket with {@code factory}, keeps it, and connects; completes when it is open. */
     CompletionStage<ChatSession> connect(Function<ChatSocketListener, ChatSocket> factory) {
-        ChatSocket created = factory.apply(new SocketEvents());
+        ChatSocket created;
+        try {
+            created = factory.apply(new SocketEvents());
+        } catch (RuntimeException e) {
+            registry.remove(this);
+            throw e;
+        }
         socket = created;
         created.connect();
         return created.opened().handle((ok, failure) -> {
             if (failure != null) {
+                registry.remove(this);
                 WonderfulException cause = unwrap(failure);
                 throw new CompletionException(new WonderfulException(cause.code(), "chat session " + sessionId
                         + " exists but its real-time connection failed (recover it later): " + cause.getMessage(),
@@ -85,9 +101,44 @@ final class LiveChatSession implements ChatSession {
         });
     }
 
-    /** The last transcript id received: where the next handshake resumes, or null before the first. */
+    /**
+     * Where the next handshake resumes: after the last transcript the socket delivered; before the first, after the
+     * last message the user saw (a takeover) or the last of the history; null when there is none.
+     */
     String resumeAfter() {
-        return ledger.lastId().orElse(null);
+        String last = socketLastId;
+        if (last != null) {
+            return last;
+        }
+        return replay.lastSeenId().or(ledger::lastId).orElse(null);
+    }
+
+    /**
+     * An ended session taken over from another instance: delivers the messages the user had not seen (as far as
+     * the history names them) and the end.
+     */
+    void deliverEndedTakeover(EndedBy endedBy) {
+        replay.owedFromHistory().forEach(dispatcher::emit);
+        dispatcher.emit(new ChatEvent.Ended(endedBy));
+    }
+
+    /**
+     * The application is stopping: the connection goes (1001, going away) without reporting anything, the end
+     * fallback is cancelled, and the session stays open at the server for another instance to recover.
+     */
+    void shutdown() {
+        ChatSocket current = letGo();
+        if (current != null) {
+            current.goAway();
+        }
+    }
+
+    /** Stops reporting the socket's close as an end, stops the end fallback, leaves the registry: the socket to close. */
+    private ChatSocket letGo() {
+        closing = true;
+        cancelEndFallback();
+        registry.remove(this);
+        return socket;
     }
 
     @Override
@@ -122,7 +173,7 @@ final class LiveChatSession implements ChatSession {
             return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SESSION_ENDED,
                     "chat session " + sessionId + " has ended; the message was not sent"));
         }
-        return commands.send(sessionId, text);
+        return queue.submit(() -> commands.send(sessionId, text));
     }
 
     @Override
@@ -136,7 +187,7 @@ final class LiveChatSession implements ChatSession {
             return CompletableFuture.completedFuture(null);
         }
         endRequested = true;
-        return commands.end(sessionId).handle((ok, failure) -> {
+        return queue.submit(() -> commands.end(sessionId)).handle((ok, failure) -> {
             if (failure != null) {
                 WonderfulException cause = unwrap(failure);
                 if (cause.code() != ErrorCode.SESSION_ENDED) {
@@ -160,8 +211,7 @@ final class LiveChatSession implements ChatSession {
 
     @Override
     public void close() {
-        closing = true;
-        ChatSocket current = socket;
+        ChatSocket current = letGo();
         if (current != null) {
             current.close();
         }
@@ -170,7 +220,7 @@ final class LiveChatSession implements ChatSession {
     /** The server normally answers the end action with communication_ended; report the end even if it does not. */
     private void awaitEndSignal() {
         try {
-            endFallback = scheduler.schedule(() -> finish(EndedBy.USER), endGrace.toNanos(), TimeUnit.NANOSECONDS);
+            endFallback = scheduler.schedule(() -> finish(EndedBy.USER), endGrace);
         } catch (RejectedExecutionException e) {
             finish(EndedBy.USER);
         }
@@ -182,15 +232,20 @@ final class LiveChatSession implements ChatSession {
             return;
         }
         status = ChatStatus.ENDED;
-        ScheduledFuture<?> fallback = endFallback;
-        if (fallback != null) {
-            fallback.cancel(false);
-        }
+        cancelEndFallback();
+        registry.remove(this);
         dispatcher.emit(new ChatEvent.Ended(by));
         closing = true;
         ChatSocket current = socket;
         if (current != null) {
             serial.execute(current::close);
+        }
+    }
+
+    private void cancelEndFallback() {
+        TaskScope.Handle fallback = endFallback;
+        if (fallback != null) {
+            fallback.cancel();
         }
     }
 
@@ -210,21 +265,26 @@ final class LiveChatSession implements ChatSession {
 
         @Override
         public void onOpen(int reconnectAttempts) {
+            if (endedReported.get()) {
+                return;
+            }
+            serial.execute(this::sendInit);
             if (reconnectAttempts == 0) {
-                serial.execute(this::sendInit);
                 dispatcher.emit(new ChatEvent.Connected(sessionId));
             } else {
                 dispatcher.emit(new ChatEvent.Reconnected(reconnectAttempts));
             }
         }
 
+        /** Once per session; a send that fails (the socket dropped right after opening) is made again on the next open. */
         private void sendInit() {
             ChatSocket current = socket;
             if (initFrame != null && current != null && initSent.compareAndSet(false, true)) {
                 current.sendText(initFrame).whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent: {1}",
-                                new Object[] {sessionId, failure.getMessage()});
+                        initSent.set(false);
+                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent ({1}); it is sent again when the"
+                                + " connection reopens", new Object[] {sessionId, failure.getMessage()});
                     }
                 });
             }
@@ -232,11 +292,22 @@ final class LiveChatSession implements ChatSession {
 
         @Override
         public void onText(String text) {
+            if (endedReported.get()) {
+                return;
+            }
             InboundFrame frame = Frames.parse(text);
             if (frame instanceof InboundFrame.Transcript transcript) {
-                if (ledger.accept(transcript.message())) {
+                ChatEvent.Message message = transcript.message();
+                if (message.id() != null) {
+                    socketLastId = message.id();
+                }
+                ChatSocket current = socket;
+                if (current != null) {
+                    current.confirmed();
+                }
+                if (ledger.accept(message) || replay.owed(message)) {
                     turnOpen.set(true);
-                    dispatcher.emit(transcript.message());
+                    dispatcher.emit(message);
                 }
             } else if (frame instanceof InboundFrame.TurnEnded) {
                 // a resume replays from the last transcript, so the marker of a turn already closed can come again
@@ -259,14 +330,19 @@ final class LiveChatSession implements ChatSession {
             }
         }
 
+        // Nothing follows Ended: a reconnect that was under way when the session ended reports nothing more.
         @Override
         public void onDisconnected(boolean willRetry, int code, String reason, int attempt) {
-            dispatcher.emit(new ChatEvent.Disconnected(willRetry, code, reason, attempt));
+            if (!endedReported.get()) {
+                dispatcher.emit(new ChatEvent.Disconnected(willRetry, code, reason, attempt));
+            }
         }
 
         @Override
         public void onFailed(WonderfulException error) {
-            dispatcher.emit(new ChatEvent.Error(error.code(), error.getMessage(), error.recoverable()));
+            if (!endedReported.get()) {
+                dispatcher.emit(new ChatEvent.Error(error.code(), error.getMessage(), error.recoverable()));
+            }
         }
 
         @Override

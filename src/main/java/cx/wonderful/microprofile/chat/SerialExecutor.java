@@ -4,12 +4,15 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs its tasks one at a time, in submission order, on a shared executor: one per session, so that a session's
- * events stay in order without a thread of its own. A task that throws is logged; the next one still runs.
+ * events stay in order without a thread of its own. A task that throws anything, an {@link Error} included, is
+ * logged; the next one still runs. Once the shared executor refuses work (the application is stopping), the queued
+ * tasks are dropped: there is no one left to deliver them to.
  */
 final class SerialExecutor implements Executor {
 
@@ -35,11 +38,12 @@ final class SerialExecutor implements Executor {
         }
         try {
             shared.execute(this::drain);
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             synchronized (tasks) {
                 draining = false;
+                tasks.clear();
             }
-            throw e;
+            LOG.fine(() -> "chat events dropped, the application is stopping: " + e.getMessage());
         }
     }
 
@@ -55,7 +59,7 @@ final class SerialExecutor implements Executor {
             }
             try {
                 next.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.log(Level.WARNING, "a chat event task failed", e);
             }
         }

@@ -14,6 +14,7 @@ import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,6 +38,15 @@ import java.util.function.Supplier;
  * <p><b>Recover.</b> {@link #recover} reads the session's history from the Chat V3 events, then (unless the session
  * has ended) reopens the socket resuming after the last message, so that no message is missed or repeated.
  *
+ * <p><b>Takeover.</b> {@link #recover(String, String, ChatEventListener)} continues on this instance a chat that
+ * another instance (a node lost, an application redeployed) started: from the session id and the id of the last
+ * message the user saw, the listener gets every message after it, once, then the live events.
+ *
+ * <p><b>Ownership.</b> The bean keeps a registry of its live sessions. When the application stops
+ * ({@code @PreDestroy}) every session's socket is closed with 1001 (going away) and nothing is reported or opened
+ * after; the sessions stay open at the server, for another instance to recover. {@code start} and {@code recover}
+ * complete within {@code wonderful.chat.start-timeout} (60 s), or fail.
+ *
  * <p><b>Configuration.</b> {@code wonderful.workspace-id} (required), {@code wonderful.agent-id} (the agent when a
  * request names none), the WebSocket keys {@code wonderful.ws.ping-interval} (30 s), {@code wonderful.ws.pong-timeout}
  * (10 s), {@code wonderful.ws.max-reconnect-attempts} (5) and {@code wonderful.retry-delay} (1 s, the backoff base),
@@ -48,6 +59,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class WonderfulChat {
 
+    private static final int MAX_MESSAGE_ID_LENGTH = 256;
+
     private WonderfulSettings settings;
     private ApiInvoker invoker;
     private Supplier<ChatV3Api> api;
@@ -56,6 +69,8 @@ public class WonderfulChat {
     private Consumer<ChatSessionEvent> observers;
     private IdentityCredentials identities;
     private CredentialSource credentials;
+    /** Shared by every {@link #as} view of this bean, so that shutdown closes the sessions they started too. */
+    private ChatSessions sessions = new ChatSessions();
 
     /** For the CDI container's proxy. */
     protected WonderfulChat() {
@@ -84,6 +99,7 @@ public class WonderfulChat {
     private WonderfulChat(WonderfulChat of, CredentialSource credentials) {
         this(of.settings, of.api, of.invoker, of.realtime, of.executors, of.observers, of.identities);
         this.credentials = credentials;
+        this.sessions = of.sessions;
     }
 
     /**
@@ -105,7 +121,10 @@ public class WonderfulChat {
      *         {@code VALIDATION_ERROR} for a bad {@code fromType}/{@code toType}, a phone number without its
      *         country code, an address that is not one, a bad locale or metadata value, or no agent at all;
      *         {@code CONFIGURATION_ERROR} without {@code wonderful.workspace-id}; else the error of the create call
-     *         or of the handshake (its message names the session id, which can then be recovered)
+     *         or of the handshake (its message names the session id, which can then be recovered);
+     *         {@code NETWORK_ERROR} when it did not complete within {@code wonderful.chat.start-timeout} (the create
+     *         request is never sent twice, so there is at most one session, named in the message once known);
+     *         {@code CONNECTION_LOST} once the application is stopping
      */
     public ChatSession start(StartChat request) {
         return start(request, null);
@@ -128,15 +147,25 @@ public class WonderfulChat {
         try {
             start = ChatValidation.start(request, settings.agentId());
             commands = commands();
+            sessions.checkOpen();
         } catch (WonderfulException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return commands.create(start).thenCompose(created -> {
-            String sessionId = sessionIdOf(created);
+        CompletableFuture<ChatSession> outcome = new CompletableFuture<>();
+        AtomicReference<String> created = new AtomicReference<>();
+        AtomicReference<LiveChatSession> connecting = new AtomicReference<>();
+        CompletionStage<ChatSession> work = commands.create(start).thenCompose(answer -> {
+            String sessionId = sessionIdOf(answer);
+            created.set(sessionId);
+            if (outcome.isDone()) {
+                return CompletableFuture.failedFuture(timedOut("chat.start", sessionId));
+            }
             LiveChatSession session = session(sessionId, ChatStatus.IN_PROGRESS, commands, new TranscriptLedger(), listener,
-                    Frames.init(start));
-            return connect(session, start.agentId());
+                    Frames.init(start), ReplayWindow.none());
+            return connectInTime(session, start.agentId(), connecting, outcome);
         });
+        return Deadline.bound(work, outcome, settings.chatStartTimeout(), executors.scheduler(),
+                () -> timedOut("chat.start", created.get()), () -> abandon(connecting), ChatSession::close);
     }
 
     /**
@@ -156,6 +185,22 @@ public class WonderfulChat {
         return await(recoverAsync(sessionId, listener));
     }
 
+    /**
+     * Takes over a session another instance ran (or this one, before it closed the session): its history in
+     * {@link ChatSession#messages()}, and to {@code listener} every message after {@code lastSeenMessageId} (the
+     * {@link ChatEvent.Message#id()} of the last message the user saw), each once, then the live events. The
+     * socket resumes after that message, so the server replays exactly what the user missed. An ended session
+     * delivers the history's messages after it (when the history names it) and {@link ChatEvent.Ended}.
+     *
+     * @param lastSeenMessageId the last message the user saw, or null to deliver only what comes from now on
+     *        (as {@link #recover(String, ChatEventListener)})
+     * @throws WonderfulException as {@link #recover(String)}; {@code VALIDATION_ERROR} for a blank or malformed
+     *         {@code lastSeenMessageId} (nothing sent); a server refusing the resume point refuses the handshake
+     */
+    public ChatSession recover(String sessionId, String lastSeenMessageId, ChatEventListener listener) {
+        return await(recoverAsync(sessionId, lastSeenMessageId, listener));
+    }
+
     /** {@link #recover(String)} without blocking. */
     public CompletionStage<ChatSession> recoverAsync(String sessionId) {
         return recoverAsync(sessionId, null);
@@ -163,30 +208,84 @@ public class WonderfulChat {
 
     /** {@link #recover(String, ChatEventListener)} without blocking. */
     public CompletionStage<ChatSession> recoverAsync(String sessionId, ChatEventListener listener) {
+        return recoverAsync(sessionId, null, listener);
+    }
+
+    /** {@link #recover(String, String, ChatEventListener)} without blocking. */
+    public CompletionStage<ChatSession> recoverAsync(String sessionId, String lastSeenMessageId, ChatEventListener listener) {
         String id;
+        String lastSeen;
         ChatCommands commands;
         try {
             id = ChatValidation.sessionId(sessionId);
+            lastSeen = lastSeenMessageId == null ? null : messageId(lastSeenMessageId);
             commands = commands();
+            sessions.checkOpen();
         } catch (WonderfulException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return readHistory(commands, id, WireContract.CHAT_FIRST_CURSOR, new ChatHistory())
+        CompletableFuture<ChatSession> outcome = new CompletableFuture<>();
+        AtomicReference<LiveChatSession> connecting = new AtomicReference<>();
+        CompletionStage<ChatSession> work = readHistory(commands, id, WireContract.CHAT_FIRST_CURSOR, new ChatHistory())
                 .exceptionally(failure -> {
                     throw new CompletionException(notFoundAsSessionNotFound(id, failure));
                 })
                 .thenCompose(history -> {
                     TranscriptLedger ledger = new TranscriptLedger();
                     history.messages().forEach(ledger::accept);
+                    ReplayWindow replay = ReplayWindow.after(lastSeen, history.messages());
                     if (history.ended()) {
-                        return CompletableFuture.completedFuture(
-                                session(id, ChatStatus.ENDED, commands, ledger, listener, null));
+                        LiveChatSession ended = session(id, ChatStatus.ENDED, commands, ledger, listener, null, replay);
+                        if (lastSeen != null) {
+                            ended.deliverEndedTakeover(history.endedBy().orElse(EndedBy.SYSTEM));
+                        }
+                        return CompletableFuture.completedFuture(ended);
                     }
                     String agentId = history.agentId().or(settings::agentId).orElseThrow(() -> new WonderfulException(
                             ErrorCode.VALIDATION_ERROR, "chat session " + id + ": the server did not name its agent and "
                                     + ConfigKeys.AGENT_ID + " is not set"));
-                    return connect(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null), agentId);
+                    if (outcome.isDone()) {
+                        return CompletableFuture.failedFuture(timedOut("chat.recover", id));
+                    }
+                    return connectInTime(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null, replay), agentId,
+                            connecting, outcome);
                 });
+        return Deadline.bound(work, outcome, settings.chatStartTimeout(), executors.scheduler(),
+                () -> timedOut("chat.recover", id), () -> abandon(connecting), ChatSession::close);
+    }
+
+    /** Connects, unless the deadline passed meanwhile; the timer closes a session still connecting ({@link #abandon}). */
+    private CompletionStage<ChatSession> connectInTime(LiveChatSession session, String agentId,
+            AtomicReference<LiveChatSession> connecting, CompletableFuture<ChatSession> outcome) {
+        connecting.set(session);
+        if (outcome.isDone()) {
+            session.close();
+        }
+        return connect(session, agentId);
+    }
+
+    /** The deadline passed: the session still connecting (if any) stops trying; it stays open at the server. */
+    private static void abandon(AtomicReference<LiveChatSession> connecting) {
+        LiveChatSession session = connecting.get();
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /**
+     * Lets every live session go when the application stops: each socket is closed with 1001 (going away), no
+     * event is reported after, and the sessions stay open at the server for another instance to recover. Called by
+     * the container when the application stops (and for a named client's chat, by the named client's owner); an
+     * application does not call it.
+     */
+    @PreDestroy
+    public void shutdown() {
+        sessions.shutdown();
+    }
+
+    /** The live sessions of this bean: started or recovered, not yet ended or closed. */
+    int liveSessions() {
+        return sessions.size();
     }
 
     private CompletionStage<ChatHistory> readHistory(ChatCommands commands, String sessionId, String cursor, ChatHistory history) {
@@ -198,14 +297,14 @@ public class WonderfulChat {
     }
 
     private LiveChatSession session(String sessionId, ChatStatus status, ChatCommands commands, TranscriptLedger ledger,
-            ChatEventListener listener, String initFrame) {
+            ChatEventListener listener, String initFrame, ReplayWindow replay) {
         SerialExecutor serial = new SerialExecutor(executors.events());
         EventDispatcher dispatcher = new EventDispatcher(sessionId, serial, observers);
         if (listener != null) {
             dispatcher.subscribe(listener);
         }
         return new LiveChatSession(sessionId, status, commands, ledger, serial, dispatcher, executors.scheduler(),
-                settings.wsPongTimeout(), initFrame);
+                settings.wsPongTimeout(), initFrame, sessions, replay);
     }
 
     private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
@@ -225,6 +324,21 @@ public class WonderfulChat {
             throw new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, "chat.start: the answer carries no session_id");
         }
         return created.data().sessionId();
+    }
+
+    private WonderfulException timedOut(String operation, String sessionId) {
+        return new WonderfulException(ErrorCode.NETWORK_ERROR, operation + " did not complete within "
+                + settings.chatStartTimeout().toMillis() + " ms (" + ConfigKeys.CHAT_START_TIMEOUT + ")"
+                + (sessionId == null ? "" : "; chat session " + sessionId + " exists and can be recovered"), 0, true, null);
+    }
+
+    /** A transcript id as the resume point of a handshake: opaque, but one line of printable text. */
+    private static String messageId(String id) {
+        if (id.isBlank() || id.length() > MAX_MESSAGE_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "lastSeenMessageId must be a message id of at most "
+                    + MAX_MESSAGE_ID_LENGTH + " printable characters");
+        }
+        return id;
     }
 
     private static WonderfulException notFoundAsSessionNotFound(String sessionId, Throwable failure) {

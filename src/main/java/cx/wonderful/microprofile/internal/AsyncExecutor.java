@@ -7,29 +7,25 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * Where asynchronous calls run: the runtime's {@code java:comp/DefaultManagedExecutorService} when it has one (a
- * Jakarta EE server with Concurrency, looked up on the thread of the first asynchronous call), else a pool of daemon
+ * Where asynchronous calls run: the runtime's {@code java:comp/DefaultManagedExecutorService} when it has one
+ * ({@link ManagedExecutors}: a Jakarta EE server with Concurrency, looked up on the thread of the first asynchronous
+ * call), else a pool of daemon
  * threads owned by the library, created on first use and shut down with the application. The pool has at most
  * {@value #MAX_THREADS} threads, so that many calls at once queue instead of adding threads; idle threads end after a
  * minute.
  */
 final class AsyncExecutor {
 
-    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     static final int MAX_THREADS = 8;
-    private static final Logger LOG = Logger.getLogger(AsyncExecutor.class.getName());
 
     private Executor resolved;
     private ExecutorService ownPool;
 
     synchronized Executor get() {
         if (resolved == null) {
-            resolved = lookupManaged();
+            resolved = ManagedExecutors.executor().orElse(null);
             if (resolved == null) {
                 ownPool = pool();
                 resolved = ownPool;
@@ -41,16 +37,6 @@ final class AsyncExecutor {
     synchronized void close() {
         if (ownPool != null) {
             ownPool.shutdown();
-        }
-    }
-
-    private static Executor lookupManaged() {
-        try {
-            Object found = new InitialContext().lookup(MANAGED_EXECUTOR);
-            return found instanceof Executor executor ? executor : null;
-        } catch (NamingException | RuntimeException | LinkageError e) {
-            LOG.fine(() -> "no " + MANAGED_EXECUTOR + " (" + e + "); using the library's own pool");
-            return null;
         }
     }
 

@@ -52,6 +52,8 @@ public final class ConfigKeys {
     public static final String WS_PONG_TIMEOUT = "wonderful.ws.pong-timeout";
     /** Reconnect attempts after an unexpected close before giving up; default 5. */
     public static final String WS_MAX_RECONNECT_ATTEMPTS = "wonderful.ws.max-reconnect-attempts";
+    /** Overall deadline of {@code chat.start} and {@code chat.recover}, the socket's opening included; default 60 s. */
+    public static final String CHAT_START_TIMEOUT = "wonderful.chat.start-timeout";
     /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
     public static final String HEALTH_ENABLED = "wonderful.health.enabled";
     /** When true, a configuration error fails the application's deployment instead of every call; default false. */

@@ -33,6 +33,7 @@ public final class WonderfulSettings {
     static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
+    static final Duration DEFAULT_CHAT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
     private final Optional<Credential> configuredCredential;
@@ -52,6 +53,7 @@ public final class WonderfulSettings {
     private final Duration wsPingInterval;
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
+    private final Duration chatStartTimeout;
     private final boolean healthEnabled;
     /** What is wrong, in the order the keys are read; the constructor throws once all keys are read. */
     private final List<String> problems = new ArrayList<>();
@@ -96,6 +98,7 @@ public final class WonderfulSettings {
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
+        this.chatStartTimeout = positive(config, ConfigKeys.CHAT_START_TIMEOUT, DEFAULT_CHAT_START_TIMEOUT);
         this.healthEnabled = flag(config, ConfigKeys.HEALTH_ENABLED);
         flag(config, ConfigKeys.CONFIG_FAIL_ON_ERROR); // read by ConfigCheckExtension; checked here with the rest
         if (problems.size() == 1) {
@@ -300,6 +303,11 @@ public final class WonderfulSettings {
         return wsMaxReconnectAttempts;
     }
 
+    /** The overall deadline of a chat start or recover. */
+    public Duration chatStartTimeout() {
+        return chatStartTimeout;
+    }
+
     public boolean healthEnabled() {
         return healthEnabled;
     }
@@ -321,6 +329,6 @@ public final class WonderfulSettings {
                 + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", refreshTimeout=" + refreshTimeout
                 + ", endUserTokenLifetime=" + endUserTokenLifetime + ", endUserCacheSize=" + endUserCacheSize
                 + ", endUserCacheIdle=" + endUserCacheIdle + ", wsPingInterval=" + wsPingInterval
-                + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
+                + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + ", chatStartTimeout=" + chatStartTimeout + "]";
     }
 }

@@ -12,13 +12,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +44,7 @@ public final class ChatSocket {
     static final int CLOSE_NORMAL = CloseReason.CloseCodes.NORMAL_CLOSURE.getCode();
     static final int CLOSE_ABNORMAL = CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode();
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
+    private static final String GOING_AWAY_REASON = "the application is stopping";
     private static final byte[] PING_PAYLOAD = "wonderful-keepalive".getBytes(StandardCharsets.US_ASCII);
 
     private final String label;
@@ -61,10 +61,15 @@ public final class ChatSocket {
     private boolean reconnect = true;
     // Each handshake gets a new generation; callbacks of an older one are ignored (a connection given up on).
     private int generation;
+    private boolean stopped;
     private Session session;
-    private ScheduledFuture<?> reconnectTimer;
-    private ScheduledFuture<?> keepAlive;
+    private TaskScope.Handle reconnectTimer;
+    private TaskScope.Handle keepAlive;
     private volatile long lastFrameNanos;
+    // When the current connection opened, and by which reconnect attempt: a loss soon after counts on from there.
+    private long openedAtNanos;
+    private int openedBy;
+    private volatile boolean proven;
 
     ChatSocket(String label, WebSocketContainer container, CredentialSource credentials, Supplier<URI> target,
             ChatSocketListener listener, SocketPolicy policy, RealtimeExecutors executors) {
@@ -77,8 +82,16 @@ public final class ChatSocket {
         this.executors = Objects.requireNonNull(executors, "executors");
     }
 
-    /** Starts the first handshake on the I/O pool; call once. */
+    /**
+     * Starts the first handshake on the I/O pool; call once. Once the application is stopping, {@link #opened()}
+     * fails at once with {@code CONNECTION_LOST} instead.
+     */
     public void connect() {
+        executors.track(this);
+        if (executors.isShutDown()) {
+            goAway();
+            return;
+        }
         submitHandshake(0);
     }
 
@@ -143,15 +156,32 @@ public final class ChatSocket {
     public void close() {
         Session toClose;
         synchronized (lock) {
-            reconnect = false;
-            toClose = session;
-            session = null;
-            generation++;
+            toClose = disown();
             toClosed(CLOSE_NORMAL, "closed by the client");
         }
         closeAsync(toClose, CloseReason.CloseCodes.NORMAL_CLOSURE, "closed by the client");
         opened.completeExceptionally(new WonderfulException(ErrorCode.CONNECTION_LOST,
                 "the chat connection of " + label + " was closed before it opened", 0, false, null));
+    }
+
+    /**
+     * The application is stopping: closes the socket with 1001 (going away) on the calling thread, cancels the
+     * pending reconnect and keep-alive, and stops for good without reporting anything to the listener (the session
+     * itself goes on at the server, for another instance to recover). A handshake still under way is disowned: its
+     * socket is closed as soon as it opens. Idempotent.
+     */
+    public void goAway() {
+        Session toClose;
+        synchronized (lock) {
+            stopped = true;
+            toClose = disown();
+            cancelTimers();
+            state.moveTo(ConnectionState.CLOSED);
+        }
+        executors.untrack(this);
+        closeNow(toClose, CloseReason.CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+        opened.completeExceptionally(new WonderfulException(ErrorCode.CONNECTION_LOST,
+                "the chat connection of " + label + " did not open: the application is stopping", 0, true, null));
     }
 
     // ---- handshakes ----
@@ -160,7 +190,8 @@ public final class ChatSocket {
         try {
             executors.io().execute(() -> handshake(attempt));
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> label + ": not reconnecting, the application is stopping");
+            LOG.fine(() -> label + ": not connecting, the application is stopping");
+            goAway();
         }
     }
 
@@ -168,7 +199,7 @@ public final class ChatSocket {
         int gen;
         synchronized (lock) {
             ConnectionState now = state.current();
-            if (now == ConnectionState.CLOSED || now == ConnectionState.DISCONNECTED) {
+            if (stopped || now == ConnectionState.CLOSED || now == ConnectionState.DISCONNECTED) {
                 return;
             }
             if (now == ConnectionState.RECONNECTING && !reconnect) {
@@ -238,7 +269,9 @@ public final class ChatSocket {
                 return;
             }
             int next = attempt + 1;
-            boolean retry = error.recoverable() && reconnect && policy.mayAttempt(next);
+            // A 401 while reconnecting may be a token that was being rotated: retried within the attempts.
+            boolean transientRefusal = now == ConnectionState.RECONNECTING && error.httpStatus().orElse(0) == 401;
+            boolean retry = (error.recoverable() || transientRefusal) && reconnect && policy.mayAttempt(next);
             LOG.log(Level.FINE, "{0}: attempt {1} failed ({2}); {3}",
                     new Object[] {label, attempt, error.getMessage(), retry ? "retrying" : "giving up"});
             if (now == ConnectionState.RECONNECTING) {
@@ -249,6 +282,7 @@ public final class ChatSocket {
                 return;
             }
             state.moveTo(ConnectionState.DISCONNECTED);
+            executors.untrack(this);
             if (now == ConnectionState.RECONNECTING) {
                 listener.onFailed(error.recoverable()
                         ? new WonderfulException(ErrorCode.CONNECTION_LOST, label + ": gave up reconnecting after "
@@ -264,9 +298,9 @@ public final class ChatSocket {
     }
 
     private void schedule(int attempt) {
-        long delay = policy.delayBefore(attempt, ThreadLocalRandom.current()).toNanos();
+        Duration delay = policy.delayBefore(attempt, ThreadLocalRandom.current());
         try {
-            reconnectTimer = executors.scheduler().schedule(() -> submitHandshake(attempt), delay, TimeUnit.NANOSECONDS);
+            reconnectTimer = executors.scheduler().schedule(() -> submitHandshake(attempt), delay);
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": not reconnecting, the application is stopping");
         }
@@ -279,12 +313,19 @@ public final class ChatSocket {
         synchronized (lock) {
             ConnectionState before = state.current();
             if (gen != generation || !state.moveTo(ConnectionState.CONNECTED)) {
-                closeAsync(opening, CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
+                if (stopped) {
+                    closeNow(opening, CloseReason.CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+                } else {
+                    closeAsync(opening, CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
+                }
                 return;
             }
             first = before == ConnectionState.CONNECTING;
             session = opening;
             lastFrameNanos = System.nanoTime();
+            openedAtNanos = lastFrameNanos;
+            openedBy = attempt;
+            proven = false;
             startKeepAlive(gen);
             listener.onOpen(first ? 0 : attempt);
         }
@@ -333,9 +374,8 @@ public final class ChatSocket {
     // ---- keep-alive ----
 
     private void startKeepAlive(int gen) {
-        long every = policy.pingInterval().toNanos();
         try {
-            keepAlive = executors.scheduler().scheduleAtFixedRate(() -> ping(gen), every, every, TimeUnit.NANOSECONDS);
+            keepAlive = executors.scheduler().scheduleAtFixedRate(() -> ping(gen), policy.pingInterval());
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": no keep-alive, the application is stopping");
         }
@@ -357,7 +397,11 @@ public final class ChatSocket {
                 } catch (IOException | RuntimeException e) {
                     LOG.fine(() -> label + ": ping failed: " + describe(e));
                 }
-                executors.scheduler().schedule(() -> checkAlive(gen, sentAt), policy.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    executors.scheduler().schedule(() -> checkAlive(gen, sentAt), policy.pongTimeout());
+                } catch (RejectedExecutionException e) {
+                    LOG.fine(() -> label + ": no liveness check, the application is stopping");
+                }
             });
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> label + ": no ping, the application is stopping");
@@ -385,26 +429,52 @@ public final class ChatSocket {
 
     // ---- transitions (lock held) ----
 
+    /** No more reconnecting, and the current connection (returned, to be closed) is forgotten. Lock held. */
+    private Session disown() {
+        reconnect = false;
+        Session current = session;
+        session = null;
+        generation++;
+        return current;
+    }
+
     /** Forgets the current connection: nothing it reports any more is heard. */
     private void detach() {
         session = null;
         generation++;
         if (keepAlive != null) {
-            keepAlive.cancel(false);
+            keepAlive.cancel();
             keepAlive = null;
         }
     }
 
+    /**
+     * Tells the socket that its current connection works (the conversation came through it), so that a loss after
+     * this starts the reconnect attempts from 1 again. Safe to call from the listener's callbacks: it only sets a flag.
+     */
+    public void confirmed() {
+        proven = true;
+    }
+
+    /**
+     * A loss: the attempts start again from 1 only when the connection had {@link #confirmed proven itself} or
+     * stayed up for a pong timeout; a connection that keeps dropping right after it opens (a flapping server)
+     * counts on toward the maximum.
+     */
     private void lost(int code, String reason) {
-        boolean willRetry = policy.mayAttempt(1);
+        boolean stable = proven || System.nanoTime() - openedAtNanos >= policy.pongTimeout().toNanos();
+        int next = stable ? 1 : openedBy + 1;
+        boolean willRetry = policy.mayAttempt(next);
         listener.onDisconnected(willRetry, code, reason, 0);
         if (willRetry) {
             state.moveTo(ConnectionState.RECONNECTING);
-            schedule(1);
+            schedule(next);
         } else {
             state.moveTo(ConnectionState.DISCONNECTED);
-            listener.onFailed(new WonderfulException(ErrorCode.CONNECTION_LOST, label
-                    + ": the chat connection was lost (" + code + ") and reconnecting is off (max attempts 0)", 0, true, null));
+            executors.untrack(this);
+            listener.onFailed(new WonderfulException(ErrorCode.CONNECTION_LOST, label + ": the chat connection was lost ("
+                    + code + ") and " + (next == 1 ? "reconnecting is off (max attempts 0)"
+                            : "it kept dropping soon after opening: gave up after " + (next - 1) + " attempt(s)"), 0, true, null));
         }
     }
 
@@ -412,15 +482,20 @@ public final class ChatSocket {
         if (!state.moveTo(ConnectionState.CLOSED)) {
             return;
         }
+        cancelTimers();
+        executors.untrack(this);
+        listener.onClosed(code, reason);
+    }
+
+    private void cancelTimers() {
         if (reconnectTimer != null) {
-            reconnectTimer.cancel(false);
+            reconnectTimer.cancel();
             reconnectTimer = null;
         }
         if (keepAlive != null) {
-            keepAlive.cancel(false);
+            keepAlive.cancel();
             keepAlive = null;
         }
-        listener.onClosed(code, reason);
     }
 
     // ---- helpers ----
@@ -430,17 +505,22 @@ public final class ChatSocket {
             return;
         }
         try {
-            executors.io().execute(() -> {
-                try {
-                    if (toClose.isOpen()) {
-                        toClose.close(new CloseReason(code, reason));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.fine(() -> label + ": closing the socket failed: " + describe(e));
-                }
-            });
+            executors.io().execute(() -> closeNow(toClose, code, reason));
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> label + ": socket left to the container, the application is stopping");
+            closeNow(toClose, code, reason);
+        }
+    }
+
+    private void closeNow(Session toClose, CloseReason.CloseCode code, String reason) {
+        if (toClose == null) {
+            return;
+        }
+        try {
+            if (toClose.isOpen()) {
+                toClose.close(new CloseReason(code, reason));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> label + ": closing the socket failed: " + describe(e));
         }
     }
 

@@ -94,6 +94,28 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aListenerOrObserverThrowingAnErrorDoesNotStopTheOthersOrLaterEvents() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        EventDispatcher dispatcher = new EventDispatcher("s", new SerialExecutor(pool), e -> {
+            int attempts = ((ChatEvent.Reconnected) e.event()).attempts();
+            log.add("cdi:" + attempts);
+            if (attempts == 1) {
+                throw new StackOverflowError("observer fails with an Error");
+            }
+            done.countDown();
+        });
+        dispatcher.subscribe(e -> {
+            throw new AssertionError("a listener fails with an Error");
+        });
+        dispatcher.subscribe(e -> log.add("second:" + ((ChatEvent.Reconnected) e).attempts()));
+        dispatcher.emit(event(1));
+        dispatcher.emit(event(2));
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        assertEquals(List.of("second:1", "cdi:1", "second:2", "cdi:2"), log);
+    }
+
+    @Test
     void anUnsubscribedListenerGetsNothingMore() throws Exception {
         AtomicInteger count = new AtomicInteger();
         CountDownLatch first = new CountDownLatch(1);

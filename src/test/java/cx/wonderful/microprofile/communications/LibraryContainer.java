@@ -24,12 +24,18 @@ public final class LibraryContainer implements AutoCloseable {
     private final WeldContainer weld;
 
     public LibraryContainer(Map<String, String> properties) {
+        this(properties, new Class<?>[0]);
+    }
+
+    /** With more bean classes beside the library's (the chat beans, for example). */
+    public LibraryContainer(Map<String, String> properties, Class<?>... moreBeans) {
         config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         ConfigProviderResolver.instance().registerConfig(config, loader);
         try {
             weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
                     .addBeanClasses(beanClasses())
+                    .addBeanClasses(moreBeans)
                     .addExtensions(new ConfigExtension())
                     .addExtensions(clientImplementationExtensions())
                     .initialize();

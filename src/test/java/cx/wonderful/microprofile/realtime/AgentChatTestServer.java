@@ -30,22 +30,24 @@ import org.glassfish.tyrus.server.Server;
  * the scheme alone, sends {@code start}, keeps each session's transcripts and replays those after {@code after} on
  * a resume. Tests drive it: publish transcripts, drop sockets with a close code, refuse handshakes.
  */
-final class AgentChatTestServer implements AutoCloseable {
+public final class AgentChatTestServer implements AutoCloseable {
 
-    static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
-    static final List<String> PROTOCOL_HEADERS = new CopyOnWriteArrayList<>();
-    static final List<String> QUERIES = new CopyOnWriteArrayList<>();
-    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
-    static final Map<String, List<String>> TRANSCRIPTS = new ConcurrentHashMap<>();
-    static final Map<String, List<Session>> OPEN = new ConcurrentHashMap<>();
-    static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
-    static volatile int refuseStatus = 503;
-    static final AtomicInteger IDS = new AtomicInteger();
+    public static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
+    public static final List<String> PROTOCOL_HEADERS = new CopyOnWriteArrayList<>();
+    public static final List<String> QUERIES = new CopyOnWriteArrayList<>();
+    public static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    public static final Map<String, List<String>> TRANSCRIPTS = new ConcurrentHashMap<>();
+    public static final Map<String, List<Session>> OPEN = new ConcurrentHashMap<>();
+    public static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
+    public static volatile int refuseStatus = 503;
+    public static final AtomicInteger IDS = new AtomicInteger();
+    /** When not 0, every socket is closed with this code right after it opened (a flapping server). */
+    public static volatile int closeOnOpen;
 
     private final Server server;
     private final int port;
 
-    AgentChatTestServer() {
+    public AgentChatTestServer() {
         ACCEPTED.clear();
         PROTOCOL_HEADERS.clear();
         QUERIES.clear();
@@ -54,6 +56,7 @@ final class AgentChatTestServer implements AutoCloseable {
         OPEN.clear();
         REFUSE_NEXT.set(0);
         refuseStatus = 503;
+        closeOnOpen = 0;
         port = freePort();
         server = new Server("127.0.0.1", port, "", null, AgentChat.class);
         try {
@@ -63,12 +66,12 @@ final class AgentChatTestServer implements AutoCloseable {
         }
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("ws://127.0.0.1:" + port);
     }
 
     /** Adds a transcript to the session and sends it to its open sockets; returns its id. */
-    static String publish(String sessionId, String speaker, String text) {
+    public static String publish(String sessionId, String speaker, String text) {
         String id = "t-" + IDS.incrementAndGet();
         String frame = Json.createObjectBuilder().add("type", "transcript").add("data", Json.createObjectBuilder()
                 .add("id", id).add("communication_id", sessionId).add("speaker", speaker).add("text", text)
@@ -83,14 +86,14 @@ final class AgentChatTestServer implements AutoCloseable {
     }
 
     /** Sends a raw frame to the session's open sockets. */
-    static void sendRaw(String sessionId, String frame) {
+    public static void sendRaw(String sessionId, String frame) {
         for (Session open : OPEN.getOrDefault(sessionId, List.of())) {
             open.getAsyncRemote().sendText(frame);
         }
     }
 
     /** Closes the session's sockets from the server side with {@code code}, once the server has one open. */
-    static void drop(String sessionId, int code) {
+    public static void drop(String sessionId, int code) {
         awaitOpenSocket(sessionId);
         for (Session open : List.copyOf(OPEN.getOrDefault(sessionId, List.of()))) {
             try {
@@ -102,7 +105,7 @@ final class AgentChatTestServer implements AutoCloseable {
     }
 
     /** The server registers a socket in its own onOpen, which may run after the client's: wait for it. */
-    static void awaitOpenSocket(String sessionId) {
+    public static void awaitOpenSocket(String sessionId) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (openSockets(sessionId) == 0 && System.nanoTime() < deadline) {
             try {
@@ -114,7 +117,7 @@ final class AgentChatTestServer implements AutoCloseable {
         }
     }
 
-    static int openSockets(String sessionId) {
+    public static int openSockets(String sessionId) {
         return OPEN.getOrDefault(sessionId, List.of()).size();
     }
 
@@ -185,6 +188,13 @@ final class AgentChatTestServer implements AutoCloseable {
                     session.getAsyncRemote().sendText(frame);
                 }
                 OPEN.computeIfAbsent(sessionId, s -> new CopyOnWriteArrayList<>()).add(session);
+            }
+            if (closeOnOpen != 0) {
+                try {
+                    session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(closeOnOpen), "flapping"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 

@@ -82,12 +82,15 @@ class ChatSocketTest {
         published.add(second);
         recorder.awaitTranscript(second);
 
+        // The second loss comes within a pong timeout of the reconnect: its attempts count on (open:2), not from 1.
+        int attempt = 0;
         for (int code : new int[] {1011, 1001}) {
             AgentChatTestServer.drop(SESSION, code);
             assertEquals("disconnected:true:" + code + ":0", recorder.skipUntilPrefix("disconnected:"));
             // Published while the client is away: the resume must bring it.
             published.add(AgentChatTestServer.publish(SESSION, "agent", "while away " + code));
-            assertEquals("open:1", recorder.skipUntilPrefix("open:"));
+            attempt++;
+            assertEquals("open:" + attempt, recorder.skipUntilPrefix("open:"));
         }
         String last = AgentChatTestServer.publish(SESSION, "agent", "after");
         published.add(last);
@@ -132,6 +135,52 @@ class ChatSocketTest {
         assertEquals("failed:CONNECTION_LOST", recorder.next());
         assertEquals(ConnectionState.DISCONNECTED, socket.state());
         assertEquals(4, AgentChatTestServer.QUERIES.size(), "the first handshake and three attempts, no more");
+    }
+
+    @Test
+    void aServerThatAcceptsAndDropsAtOnceForeverIsBoundedByTheMaximumAttempts() throws Exception {
+        AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
+        open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 3).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.skipUntil("open:0");
+
+        AgentChatTestServer.closeOnOpen = 1011;
+        AgentChatTestServer.drop(SESSION, 1011);
+
+        assertEquals("failed:CONNECTION_LOST", recorder.skipUntilPrefix("failed:"));
+        assertEquals(ConnectionState.DISCONNECTED, socket.state());
+        Thread.sleep(300);
+        assertEquals(4, AgentChatTestServer.QUERIES.size(), "the first handshake and three reconnects, however often they open");
+    }
+
+    @Test
+    void aConnectionConfirmedByItsListenerStartsTheAttemptsAgainAfterALoss() throws Exception {
+        AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
+        open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.skipUntil("open:0");
+        for (int round = 0; round < 3; round++) {
+            socket.confirmed();
+            AgentChatTestServer.drop(SESSION, 1011);
+            assertEquals("open:1", recorder.skipUntilPrefix("open:"), "round " + round);
+        }
+    }
+
+    @Test
+    void aTransient401AtAReconnectHandshakeDoesNotEndReconnecting() throws Exception {
+        TestCredentials credentials = new TestCredentials(CredentialKind.TOKEN, "sim-token-alice");
+        AgentChatTestServer.ACCEPTED.add("token, sim-token-alice");
+        open(credentials, 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.skipUntil("open:0");
+        AgentChatTestServer.ACCEPTED.add("token, refreshed-token-1");
+
+        // Both the handshake and its retry with the refreshed token are refused once; the next attempt succeeds.
+        AgentChatTestServer.refuseStatus = 401;
+        AgentChatTestServer.REFUSE_NEXT.set(2);
+        AgentChatTestServer.drop(SESSION, 1011);
+
+        assertEquals("disconnected:true:1011:0", recorder.skipUntilPrefix("disconnected:"));
+        assertEquals("disconnected:true:1006:1", recorder.skipUntilPrefix("disconnected:"));
+        assertEquals("open:2", recorder.skipUntilPrefix("open:"));
+        assertEquals(ConnectionState.CONNECTED, socket.state());
     }
 
     @Test

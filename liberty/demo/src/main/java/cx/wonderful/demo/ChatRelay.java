@@ -72,6 +72,29 @@ public class ChatRelay {
         return new Conversation();
     }
 
+    /**
+     * Takes over the chat the user's browser was following on another instance (or before a redeploy): recovered
+     * as the user from the session id and the last message relayed, numbered on from the cursor's sequence, so that
+     * the browser's stream continues with nothing lost or repeated.
+     *
+     * @throws cx.wonderful.microprofile.WonderfulException when the chat cannot be recovered
+     */
+    Conversation takeOver(EndUser user, EventCursor cursor) {
+        String sessionId = cursor.session().orElseThrow(() -> new IllegalArgumentException("the cursor names no session"));
+        Conversation conversation = conversations.compute(user.name(), (name, existing) -> {
+            if (existing != null && existing.relays(sessionId)) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.close();
+            }
+            return new Conversation(cursor.sequence());
+        });
+        conversation.startIfNeeded(listener -> chat.as(Identity.endUser(user.entityId()))
+                .recover(sessionId, cursor.lastMessageId(), listener));
+        return conversation;
+    }
+
     /** The user's conversation, if it has started one. */
     Optional<Conversation> find(EndUser user) {
         return Optional.ofNullable(conversations.get(user.name())).filter(c -> c.session().isPresent());
@@ -124,8 +147,9 @@ public class ChatRelay {
 
     /**
      * Closes the users' streams and chat connections when the application stops, so that no browser request stays
-     * open to hold the server's stop. Local only and quick: the chats are not ended, which would be a request to
-     * the API (perhaps the simulator on this very server) while the server stops.
+     * open to hold the server's stop. Local only and quick: the chats are not ended (that would be a request to the
+     * API, perhaps the simulator on this very server, while the server stops); the browsers reconnect, to this
+     * instance once it is back or to another, and take them over.
      */
     @PreDestroy
     void shutdown() {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,8 +28,9 @@ import java.util.concurrent.CompletionStage;
  * <ul>
  * <li>{@code POST /api/chat} starts the chat (or returns the one in progress; a new one after the last ended or
  * lost its connection for good): {@code {sessionId, connectionState}};</li>
- * <li>{@code GET /api/chat/events}: its events as server-sent events, resumed after the {@code Last-Event-ID} header;
- * each stream closes after {@link ChatRelay#STREAM_LIFETIME} and is to be reopened with that header;</li>
+ * <li>{@code GET /api/chat/events}: its events as server-sent events, resumed after the {@code Last-Event-ID} header
+ * (an {@link EventCursor}: on an instance that does not relay the chat yet, it takes the chat over); each stream
+ * closes after {@link ChatRelay#STREAM_LIFETIME} and is to be reopened with that header;</li>
  * <li>{@code POST /api/chat/messages {text}}: 202 once Wonderful accepted the message, else the error (never dropped;
  * {@code CONNECTION_LOST} at once, nothing sent, when the connection gave up);</li>
  * <li>{@code DELETE /api/chat}: ends it, 204.</li>
@@ -54,8 +54,13 @@ public class ChatResource {
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse,
-            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) @DefaultValue("0") long lastEventId) {
-        conversationOf(security).subscribe(sink, sse, lastEventId);
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId) {
+        EventCursor cursor = EventCursor.parse(lastEventId).orElseThrow(() -> new WonderfulException(
+                ErrorCode.VALIDATION_ERROR, "Last-Event-ID is not an event id of this relay"));
+        EndUser user = EndUser.signedIn(security);
+        Conversation conversation = relay.find(user).filter(c -> cursor.session().map(c::relays).orElse(true))
+                .orElseGet(() -> cursor.session().isPresent() ? relay.takeOver(user, cursor) : conversationOf(security));
+        conversation.subscribe(sink, sse, cursor.sequence());
         relay.closeLater(sink);
     }
 

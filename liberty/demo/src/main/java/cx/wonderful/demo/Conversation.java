@@ -26,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * One signed-in user's chat as the relay keeps it: the library's {@link ChatSession}, every event it reported
  * (numbered, kept for the session's life) and the browsers' open event streams. A stream that (re)subscribes with
- * the last id it saw gets exactly the events after it, so a broken browser connection loses nothing.
+ * the last id it saw gets exactly the events after it, so a broken browser connection loses nothing. Each event's
+ * id is an {@link EventCursor}: with it, another instance of the demo takes the chat over.
  */
 final class Conversation {
 
@@ -35,9 +36,26 @@ final class Conversation {
     private final Object startLock = new Object();
     /** Guards {@link #events} and {@link #sinks}: numbering, replay and broadcast happen in one order. */
     private final Object eventLock = new Object();
-    private final List<RelayedEvent> events = new ArrayList<>();
+    private final List<Relayed> events = new ArrayList<>();
+    /** The sequence number of the event before the first one of this relay (0, or where a takeover starts). */
+    private final long sequenceBase;
+    private volatile String sessionId;
+    private String lastMessageId;
     private final List<Subscriber> sinks = new ArrayList<>();
     private volatile ChatSession session;
+
+    Conversation() {
+        this(0);
+    }
+
+    /** A conversation whose events are numbered after {@code sequenceBase} (a takeover continues the numbering). */
+    Conversation(long sequenceBase) {
+        this.sequenceBase = sequenceBase;
+    }
+
+    /** An event as relayed, with the last message id at that point (the resume point of its cursor). */
+    private record Relayed(RelayedEvent event, String lastMessageId) {
+    }
 
     Optional<ChatSession> session() {
         return Optional.ofNullable(session);
@@ -52,6 +70,7 @@ final class Conversation {
         synchronized (startLock) {
             if (session == null) {
                 session = Objects.requireNonNull(starter.apply(this::onEvent), "the started session");
+                sessionId = session.sessionId();
             }
             return session;
         }
@@ -89,9 +108,14 @@ final class Conversation {
     /** The library's listener: records the event and pushes it to every open stream, in the session's order. */
     private void onEvent(ChatEvent event) {
         synchronized (eventLock) {
-            RelayedEvent relayed = RelayedEvent.of(events.size() + 1L, event);
+            if (event instanceof ChatEvent.Connected connected) {
+                sessionId = connected.sessionId();
+            } else if (event instanceof ChatEvent.Message message && message.id() != null) {
+                lastMessageId = message.id();
+            }
+            Relayed relayed = new Relayed(RelayedEvent.of(sequenceBase + events.size() + 1L, event), lastMessageId);
             events.add(relayed);
-            sinks.removeIf(subscriber -> !subscriber.push(relayed));
+            sinks.removeIf(subscriber -> !subscriber.push(relayed.event(), cursorOf(relayed)));
             if (event instanceof ChatEvent.Ended) {
                 sinks.forEach(Subscriber::close);
                 sinks.clear();
@@ -106,8 +130,8 @@ final class Conversation {
     void subscribe(SseEventSink sink, Sse sse, long lastEventId) {
         Subscriber subscriber = new Subscriber(sink, sse);
         synchronized (eventLock) {
-            for (RelayedEvent event : events) {
-                if (event.id() > lastEventId && !subscriber.push(event)) {
+            for (Relayed relayed : events) {
+                if (relayed.event().id() > lastEventId && !subscriber.push(relayed.event(), cursorOf(relayed))) {
                     return;
                 }
             }
@@ -120,6 +144,15 @@ final class Conversation {
                 sinks.add(subscriber);
             }
         }
+    }
+
+    /** Whether this conversation relays session {@code id}. */
+    boolean relays(String id) {
+        return id.equals(sessionId);
+    }
+
+    private String cursorOf(Relayed relayed) {
+        return new EventCursor(relayed.event().id(), sessionId, relayed.lastMessageId()).format();
     }
 
     /** Closes every open stream (application shutdown). */
@@ -161,8 +194,8 @@ final class Conversation {
         }
 
         /** Sends one event; false when the stream is gone (the browser reconnects with Last-Event-ID). */
-        boolean push(RelayedEvent event) {
-            return send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.name())
+        boolean push(RelayedEvent event, String cursor) {
+            return send(sse.newEventBuilder().id(cursor).name(event.name())
                     .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.data().toString()).build());
         }
 

@@ -10,12 +10,15 @@ import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -32,8 +35,9 @@ public class SupportChatResource {
     @POST @Produces(MediaType.SERVER_SENT_EVENTS)
     public void start(@QueryParam("phone") String phone, @Context SseEventSink sink, @Context Sse sse) {
         ChatSession session = chat.start(StartChat.from(phone, ParticipantType.PHONE), event -> {
-            if (event instanceof ChatEvent.Message m) {
-                sink.send(sse.newEvent("message", m.speaker() + ": " + m.text()));
+            if (event instanceof ChatEvent.Message m) {   // its id is where another instance takes over
+                sink.send(sse.newEventBuilder().id(String.valueOf(m.id())).name("message")
+                        .data(m.speaker() + ": " + m.text()).build());
             } else if (event instanceof ChatEvent.Ended e) {
                 open.values().removeIf(ended -> ended.status() == ChatStatus.ENDED);
                 sink.send(sse.newEvent("ended", e.endedBy().name()));
@@ -51,6 +55,19 @@ public class SupportChatResource {
             throw new WonderfulException(ErrorCode.SESSION_NOT_FOUND, "no open chat " + id);
         }
         return session.send(text);   // completes when Wonderful accepted it, fails typed otherwise
+    }
+
+    @GET @Path("{id}/events") @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastSeen,
+            @Context SseEventSink sink, @Context Sse sse) {
+        // On any instance: every message after the last one this user saw, once each, then the live ones
+        ChatSession session = chat.recover(id, lastSeen, event -> {
+            if (event instanceof ChatEvent.Message m) {
+                sink.send(sse.newEventBuilder().id(String.valueOf(m.id())).name("message")
+                        .data(m.speaker() + ": " + m.text()).build());
+            }
+        });
+        open.put(id, session);
     }
 }
 // end::resource[]
