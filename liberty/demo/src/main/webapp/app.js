@@ -379,6 +379,7 @@ async function startChat() {
   $('new-chat').textContent = 'New chat';
   $('session-id').textContent = (await chat.json()).sessionId;
   streamEvents(generation);
+  loadPastChats();
   $('message-input').focus();
 }
 
@@ -457,4 +458,29 @@ document.addEventListener('DOMContentLoaded', () => {
 // An event id is "<sequence>:<session>:<last message>" (the relay's cursor); events are ordered by the sequence.
 function sequenceOf(id) {
   return Number(String(id).split(':')[0]);
+}
+
+
+// The user's own past chats (GET api/chats: read by the backend as this user, so only theirs), newest first.
+async function loadPastChats() {
+  const list = $('past-chats');
+  const response = await api('chats');
+  if (!response.ok) {
+    showError('Could not read your past chats: ' + await errorOf(response), 'past-chats');
+    return;
+  }
+  clearError('past-chats');
+  const chats = await response.json();
+  list.replaceChildren(...chats.map((chat) => {
+    const item = document.createElement('li');
+    item.className = 'past-chat';
+    item.dataset.id = chat.id;
+    item.textContent = (chat.startTime || '') + ' ' + (chat.status || '') + (chat.summary ? ' ' + chat.summary : '');
+    return item;
+  }));
+  if (chats.length === 0) {
+    const item = document.createElement('li');
+    item.textContent = 'No past chats yet';
+    list.replaceChildren(item);
+  }
 }

@@ -114,6 +114,8 @@ class DemoBrowserIT {
                 "the page showed the drop and the recovery");
         assertEquals(0, page.locator("#messages li.failed, #messages li.pending").count(), "every message was delivered");
         assertEquals(0, page.locator("#errors li").count(), page.locator("#errors").textContent());
+        // The user's own chats, read as the user: this one is among them.
+        waitFor("#past-chats li.past-chat[data-id='" + sessionId + "']");
     }
 
     @Test
