@@ -5,11 +5,13 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,7 @@ class CdiCredentialSource implements CredentialSource {
     private Instance<TokenRefresher> applicationRefreshers;
     private JwtSigner signer;
     private TokenStore store;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     CdiCredentialSource() {
@@ -36,9 +39,15 @@ class CdiCredentialSource implements CredentialSource {
         this.signer = signer;
     }
 
+    /** Each refresh is then the span {@code auth.refresh} and is counted (README, "Telemetry"). */
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
     @PostConstruct
     void start() {
-        store = new TokenStore(settings.configuredCredential(), refresher(), settings.refreshSkew(),
+        store = new TokenStore(settings.configuredCredential(), refresher().map(telemetry::refreshing), settings.refreshSkew(),
                 settings.refreshCooldown(), Clock.systemUTC());
     }
 

@@ -4,6 +4,7 @@ import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,12 +31,12 @@ final class ChatCommands {
     }
 
     private <T> CompletionStage<T> run(String operation, Supplier<T> call) {
-        return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, call), executor);
+        return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, call), Telemetry.inCurrentContext(executor));
     }
 
     /** For a message: a failure after the request may have reached the server is reported, never re-sent blindly. */
     private <T> CompletionStage<T> runAtMostOnce(String operation, Supplier<T> call) {
-        return CompletableFuture.supplyAsync(() -> invoker.invokeAtMostOnce(operation, call), executor);
+        return CompletableFuture.supplyAsync(() -> invoker.invokeAtMostOnce(operation, call), Telemetry.inCurrentContext(executor));
     }
 
     CompletionStage<ChatV3Wire.Created> create(ValidatedStart start) {

@@ -11,6 +11,7 @@ import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ public class WonderfulChat {
     private RealtimeClient realtime;
     private RealtimeExecutors executors;
     private Consumer<ChatSessionEvent> observers;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     protected WonderfulChat() {
@@ -71,6 +73,11 @@ public class WonderfulChat {
         this.realtime = Objects.requireNonNull(realtime, "realtime");
         this.executors = Objects.requireNonNull(executors, "executors");
         this.observers = Objects.requireNonNull(observers, "observers");
+    }
+
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /**
@@ -186,7 +193,7 @@ public class WonderfulChat {
     private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
         String sessionId = session.sessionId();
         return session.connect(events -> realtime.create(sessionId,
-                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), events));
+                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), telemetry.observe(sessionId, events)));
     }
 
     private ChatCommands commands() {

@@ -43,4 +43,6 @@ public final class ConfigKeys {
     public static final String WS_MAX_RECONNECT_ATTEMPTS = "wonderful.ws.max-reconnect-attempts";
     /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
     public static final String HEALTH_ENABLED = "wonderful.health.enabled";
+    /** Set to false to record no spans or metrics even when the runtime's MicroProfile Telemetry is on; default true. */
+    public static final String TELEMETRY_ENABLED = "wonderful.telemetry.enabled";
 }

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,6 +85,7 @@ public class RestClients {
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
                 .register(new CredentialFilter(source, settings.tenantId()))
                 .register(new WonderfulResponseExceptionMapper())
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
                 .build(api);
         // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
         if (client instanceof AutoCloseable closeable) {
