@@ -3,6 +3,7 @@ package cx.wonderful.microprofile.health;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 final class ApiProbe {
 
     static final String EMPTY_FILTERS = "{}";
+    /** The span and {@code wonderful.operation} of a probe. */
+    static final String OPERATION = "health.probe";
 
     private final String name;
     private final Supplier<CommunicationsApi> clientFactory;
@@ -41,8 +44,13 @@ final class ApiProbe {
     }
 
     HealthCheckResponse probe() {
+        return probe(Telemetry.off());
+    }
+
+    /** {@link #probe()}, its request recorded as the span {@value #OPERATION}. */
+    HealthCheckResponse probe(Telemetry telemetry) {
         try {
-            client().list(EMPTY_FILTERS, 1, 1, null);
+            telemetry.call(OPERATION, () -> client().list(EMPTY_FILTERS, 1, 1, null));
             return answer(HealthCheckResponse.Status.UP, null, 0);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();

@@ -55,6 +55,8 @@ class TelemetryIT {
             "otel.metric.export.interval=300",
             // The library's communications calls go to this WAR's own endpoints, which keep their headers.
             "wonderful-communications/mp-rest/url=http://localhost:${http.port}/telemetry-it",
+            "wonderful.health.enabled=true",
+            "wonderful-health/mp-rest/url=http://localhost:${http.port}/telemetry-it",
             "");
     private static final long WAIT_MILLIS = 30_000;
     /** Every JWT the scenarios signed: none may be exported. */
@@ -108,6 +110,12 @@ class TelemetryIT {
             assertTrue(sender == call || call.spanId.equals(sender.parentSpanId),
                     "the request's parent is the call span or the runtime's client span under it: " + sender);
         }
+        HttpResponse<String> ready = Simulator.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        assertEquals(200, ready.statusCode(), ready.body());
+        Span probe = awaitSpan("health.probe", s -> true);
+        assertEquals(Map.of("url.template", "/api/v1/communications", "http.response.status_code", "200", "wonderful.retry.count", "0"),
+                probe.attributes("url.template", "http.response.status_code", "wonderful.retry.count"));
     }
 
     @Test
