@@ -35,6 +35,8 @@ final class AgentChatTestServer implements AutoCloseable {
     static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
     static final List<String> PROTOCOL_HEADERS = new CopyOnWriteArrayList<>();
     static final List<String> QUERIES = new CopyOnWriteArrayList<>();
+    /** The {@code traceparent} values of each handshake. */
+    static final List<List<String>> TRACEPARENTS = new CopyOnWriteArrayList<>();
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     static final Map<String, List<String>> TRANSCRIPTS = new ConcurrentHashMap<>();
     static final Map<String, List<Session>> OPEN = new ConcurrentHashMap<>();
@@ -49,6 +51,7 @@ final class AgentChatTestServer implements AutoCloseable {
         ACCEPTED.clear();
         PROTOCOL_HEADERS.clear();
         QUERIES.clear();
+        TRACEPARENTS.clear();
         RECEIVED.clear();
         TRANSCRIPTS.clear();
         OPEN.clear();
@@ -143,6 +146,8 @@ final class AgentChatTestServer implements AutoCloseable {
             String header = String.join(", ", values);
             PROTOCOL_HEADERS.add(header);
             QUERIES.add(request.getQueryString() == null ? "" : request.getQueryString());
+            TRACEPARENTS.add(request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("traceparent"))
+                    .flatMap(e -> e.getValue().stream()).toList());
             if (REFUSE_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw sneaky(new HandshakeException(refuseStatus, "refused by the test"));
             }
