@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -14,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The library's settings, read once from MicroProfile Config ({@link ConfigKeys}) and checked: a missing or
  * malformed base URL, more than one credential, or a bearer credential over plain {@code http://} to a host that
- * is not loopback is a {@code CONFIGURATION_ERROR}. Secrets are held here but never shown by {@link #toString()}.
+ * is not loopback is a {@code CONFIGURATION_ERROR}. Every key is checked before one error names all the problems
+ * found, so that a configuration is fixed in one go. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
 
@@ -42,6 +45,8 @@ public final class WonderfulSettings {
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
     private final boolean healthEnabled;
+    /** What is wrong, in the order the keys are read; the constructor throws once all keys are read. */
+    private final List<String> problems = new ArrayList<>();
 
     private WonderfulSettings(Config config) {
         this.baseUrl = baseUrl(config);
@@ -49,14 +54,18 @@ public final class WonderfulSettings {
         Optional<String> signedToken = secret(config, ConfigKeys.SIGNED_TOKEN);
         Optional<String> token = secret(config, ConfigKeys.TOKEN);
         if (signedToken.isPresent() && token.isPresent()) {
-            throw configError("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
+            problems.add("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
         }
         // A token, where configured, authenticates the calls; an API key beside it is kept for signing only.
         this.configuredCredential = signedToken.map(s -> new Credential(CredentialKind.SIGNED_TOKEN, s))
                 .or(() -> token.map(t -> new Credential(CredentialKind.TOKEN, t)))
                 .or(() -> apiKey.map(k -> new Credential(CredentialKind.API_KEY, k)));
-        if (signedToken.isPresent() || token.isPresent()) {
-            requireSafeForBearer(baseUrl);
+        if ((signedToken.isPresent() || token.isPresent()) && baseUrl != null) {
+            try {
+                requireSafeForBearer(baseUrl);
+            } catch (WonderfulException e) {
+                problems.add(e.getMessage());
+            }
         }
         this.tenantId = text(config, ConfigKeys.TENANT_ID);
         this.workspaceId = text(config, ConfigKeys.WORKSPACE_ID);
@@ -69,13 +78,20 @@ public final class WonderfulSettings {
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
-        this.healthEnabled = config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false);
+        this.healthEnabled = flag(config, ConfigKeys.HEALTH_ENABLED);
+        flag(config, ConfigKeys.CONFIG_FAIL_ON_ERROR); // read by ConfigCheckExtension; checked here with the rest
+        if (problems.size() == 1) {
+            throw configError(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw configError(problems.size() + " configuration problems: " + String.join("; ", problems));
+        }
     }
 
     /**
      * Reads and checks the settings.
      *
-     * @throws WonderfulException {@code CONFIGURATION_ERROR} naming the key at fault (never its value when secret)
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} naming every key at fault (never its value when secret)
      */
     public static WonderfulSettings from(Config config) {
         return new WonderfulSettings(config);
@@ -89,21 +105,25 @@ public final class WonderfulSettings {
         }
     }
 
-    private static URI baseUrl(Config config) {
-        String raw = text(config, ConfigKeys.BASE_URL)
-                .orElseThrow(() -> configError(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)"));
+    /** The base URL, or null (and a problem recorded) when it is missing or unusable. */
+    private URI baseUrl(Config config) {
+        Optional<String> configured = text(config, ConfigKeys.BASE_URL);
+        if (configured.isEmpty()) {
+            return problem(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)", null);
+        }
+        String raw = configured.get();
         URI uri;
         try {
             uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         } catch (URISyntaxException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, ConfigKeys.BASE_URL + " is not a URL: " + raw, e);
+            return problem(ConfigKeys.BASE_URL + " is not a URL: " + raw, null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw configError(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + raw);
+            return problem(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + raw, null);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw configError(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + raw);
+            return problem(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + raw, null);
         }
         return uri;
     }
@@ -131,7 +151,7 @@ public final class WonderfulSettings {
         return text(config, key);
     }
 
-    private static Duration duration(Config config, String key, Duration fallback) {
+    private Duration duration(Config config, String key, Duration fallback) {
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -139,19 +159,19 @@ public final class WonderfulSettings {
         try {
             return Durations.parse(raw.get());
         } catch (IllegalArgumentException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + ": " + e.getMessage(), e);
+            return problem(key + ": " + e.getMessage(), fallback);
         }
     }
 
-    private static Duration positive(Config config, String key, Duration fallback) {
+    private Duration positive(Config config, String key, Duration fallback) {
         Duration value = duration(config, key, fallback);
         if (value.isZero()) {
-            throw configError(key + " must be greater than zero");
+            return problem(key + " must be greater than zero", fallback);
         }
         return value;
     }
 
-    private static int nonNegative(Config config, String key, int fallback) {
+    private int nonNegative(Config config, String key, int fallback) {
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -159,12 +179,28 @@ public final class WonderfulSettings {
         try {
             int value = Integer.parseInt(raw.get());
             if (value < 0) {
-                throw configError(key + " must not be negative: " + value);
+                return problem(key + " must not be negative: " + value, fallback);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + " must be a whole number: " + raw.get(), e);
+            return problem(key + " must be a whole number: " + raw.get(), fallback);
         }
+    }
+
+    /** MicroProfile Config's boolean words; anything else is a problem rather than a silent {@code false}. */
+    private boolean flag(Config config, String key) {
+        String raw = text(config, key).orElse("false").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "1", "yes", "y", "on" -> true;
+            case "false", "0", "no", "n", "off" -> false;
+            default -> problem(key + " must be true or false: " + raw, false);
+        };
+    }
+
+    /** Records a problem and carries on with {@code fallback}, so that the next keys are checked too. */
+    private <T> T problem(String message, T fallback) {
+        problems.add(message);
+        return fallback;
     }
 
     private static WonderfulException configError(String message) {
