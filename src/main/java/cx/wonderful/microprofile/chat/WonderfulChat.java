@@ -75,6 +75,7 @@ public class WonderfulChat {
         this.observers = Objects.requireNonNull(observers, "observers");
     }
 
+    /** Each session's connection life is then the span {@code chat.session} (README, "Telemetry"). */
     @Inject
     void telemetry(Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
