@@ -13,6 +13,7 @@ import cx.wonderful.microprofile.internal.WonderfulSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -70,6 +71,11 @@ class JwtSigner {
 
     /** The default {@link TokenRefresher}: a new JWT, default lifetime, for the same end user. */
     String refresh(String entityId) {
+        return refresh(entityId, null);
+    }
+
+    /** A new JWT for end user {@code entityId}, valid for {@code lifetime} (the default when {@code null}). */
+    String refresh(String entityId, Duration lifetime) {
         if (entityId == null) {
             throw new WonderfulException(ErrorCode.TOKEN_REFRESH_FAILED,
                     "the token has no subject (sub), so there is no end user to sign a new token for");
@@ -82,6 +88,9 @@ class JwtSigner {
                     "the token's subject is not a UUID, so a new token cannot be signed for it", e);
         }
         settings.tenantId().ifPresent(request::tenantId);
+        if (lifetime != null) {
+            request.expiresInSeconds(lifetime.toSeconds());
+        }
         return sign(request.build()).jwt();
     }
 

@@ -8,6 +8,7 @@ import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -83,6 +84,19 @@ public class WonderfulAuth {
         }
         WonderfulSettings.requireSafeForBearer(settings.baseUrl());
         credentials.store().set(new Credential(kindOf(token), token));
+    }
+
+    /**
+     * The current JWT of end user {@code entityId}, as calls made for them ({@code chat.as(Identity.endUser(id))})
+     * carry it: from the per-user cache, signed or refreshed first when there is none or it is near its {@code exp}.
+     * For a frontend of that user, say; backend only, like {@link #sign}.
+     *
+     * @throws WonderfulException {@code VALIDATION_ERROR} for {@code null}; {@code CONFIGURATION_ERROR} when there is
+     *         neither {@code wonderful.api-key} nor a {@link TokenRefresher} bean; {@code TOKEN_REFRESH_FAILED} when
+     *         getting the token failed (the cause tells why)
+     */
+    public String tokenFor(UUID entityId) {
+        return credentials.sources().tokenFor(Identity.endUser(entityId));
     }
 
     /** Forgets the credential: until {@link #setToken}, every call of the library fails with {@code NOT_AUTHENTICATED}. */

@@ -2,10 +2,13 @@ package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
@@ -52,6 +55,8 @@ public class WonderfulChat {
     private RealtimeClient realtime;
     private RealtimeExecutors executors;
     private Consumer<ChatSessionEvent> observers;
+    private IdentityCredentials identities;
+    private CredentialSource credentials;
     private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
@@ -60,13 +65,15 @@ public class WonderfulChat {
 
     @Inject
     public WonderfulChat(WonderfulSettings settings, RestClients restClients, ApiInvoker invoker, RealtimeClient realtime,
-            RealtimeExecutors executors, BeanManager beanManager) {
+            RealtimeExecutors executors, BeanManager beanManager, IdentityCredentials identities) {
         this(settings, lazy(() -> restClients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY)), invoker, realtime, executors,
-                new CdiObservers(beanManager));
+                new CdiObservers(beanManager), identities);
     }
 
     WonderfulChat(WonderfulSettings settings, Supplier<ChatV3Api> api, ApiInvoker invoker, RealtimeClient realtime,
-            RealtimeExecutors executors, Consumer<ChatSessionEvent> observers) {
+            RealtimeExecutors executors, Consumer<ChatSessionEvent> observers, IdentityCredentials identities) {
+        this.identities = Objects.requireNonNull(identities, "identities");
+        this.credentials = identities.application();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = Objects.requireNonNull(api, "api");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
@@ -79,6 +86,25 @@ public class WonderfulChat {
     @Inject
     void telemetry(Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A copy acting as {@code identity}, with everything else shared. */
+    private WonderfulChat(WonderfulChat of, CredentialSource credentials) {
+        this(of.settings, of.api, of.invoker, of.realtime, of.executors, of.observers, of.identities);
+        this.credentials = credentials;
+        this.telemetry = of.telemetry;
+    }
+
+    /**
+     * This chat acting as {@code identity}: every session it starts or recovers runs with that identity's
+     * credential, on its REST calls and on every WebSocket handshake (an end user's own JWT, never the API key).
+     * Cheap; make one per request. The methods of this bean itself act as {@link Identity#application()}.
+     * <pre>{@code chat.as(Identity.endUser(userId)).start(StartChat.from(email, ParticipantType.EMAIL))}</pre>
+     *
+     * @throws WonderfulException see {@link IdentityCredentials#sourceFor}
+     */
+    public WonderfulChat as(Identity identity) {
+        return new WonderfulChat(this, identities.sourceFor(identity));
     }
 
     /**
@@ -194,13 +220,13 @@ public class WonderfulChat {
     private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
         String sessionId = session.sessionId();
         return session.connect(events -> realtime.create(sessionId,
-                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), telemetry.observe(sessionId, events)));
+                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), telemetry.observe(sessionId, events), credentials));
     }
 
     private ChatCommands commands() {
         String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
                 ConfigKeys.WORKSPACE_ID + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
-        return new ChatCommands(invoker, api, workspaceId, executors.commands());
+        return new ChatCommands(invoker, credentials, api, workspaceId, executors.commands());
     }
 
     private static String sessionIdOf(ChatV3Wire.Created created) {

@@ -1,8 +1,10 @@
 package cx.wonderful.microprofile.communications;
 
+import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,4 +43,17 @@ public interface CommunicationsApi {
     @GET
     @Path("{id}")
     JsonObject get(@PathParam("id") String id);
+
+    /** {@link #list} with the credential of the call's identity ({@link Credential#CALL_HEADER}), for the library. */
+    @GET
+    JsonObject list(@HeaderParam(Credential.CALL_HEADER) String credential,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_FILTERS) String filters,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_PAGE) int page,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_LIMIT) int limit,
+            @QueryParam(WireContract.COMMUNICATIONS_QUERY_SORT) String sort);
+
+    /** {@link #get} with the credential of the call's identity ({@link Credential#CALL_HEADER}), for the library. */
+    @GET
+    @Path("{id}")
+    JsonObject get(@HeaderParam(Credential.CALL_HEADER) String credential, @PathParam("id") String id);
 }

@@ -2,7 +2,10 @@ package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,8 @@ public class WonderfulCommunications {
 
     private RestClients restClients;
     private ApiInvoker invoker;
+    private IdentityCredentials identities;
+    private CredentialSource credentials;
     private volatile CommunicationsApi api;
 
     /** For the CDI container's proxy only. */
@@ -34,9 +39,30 @@ public class WonderfulCommunications {
     }
 
     @Inject
-    public WonderfulCommunications(RestClients restClients, ApiInvoker invoker) {
+    public WonderfulCommunications(RestClients restClients, ApiInvoker invoker, IdentityCredentials identities) {
         this.restClients = Objects.requireNonNull(restClients, "restClients");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.identities = Objects.requireNonNull(identities, "identities");
+        this.credentials = identities.application();
+    }
+
+    /** A copy reading as {@code credentials}, sharing the client of {@code of}. */
+    private WonderfulCommunications(WonderfulCommunications of, CredentialSource credentials) {
+        this(of.restClients, of.invoker, of.identities);
+        this.api = of.api();
+        this.credentials = credentials;
+    }
+
+    /**
+     * The history as {@code identity} sees it: every call carries that identity's credential (an end user's own JWT,
+     * never the API key). With the contract's rule (shared/wonderful-api.md §2.6), an end user sees their own
+     * communications only. Cheap; make one per request. The methods of this bean itself act as
+     * {@link Identity#application()}.
+     *
+     * @throws WonderfulException see {@link IdentityCredentials#sourceFor}
+     */
+    public WonderfulCommunications as(Identity identity) {
+        return new WonderfulCommunications(this, identities.sourceFor(identity));
     }
 
     /**
@@ -47,7 +73,7 @@ public class WonderfulCommunications {
     public Page<Communication> list(ListCommunications query) {
         requireQuery(query);
         CommunicationsApi client = api();
-        return CommunicationsReader.page(invoker.invoke("communications.list", () -> client.list(
+        return CommunicationsReader.page(invoker.invoke("communications.list", credentials, credential -> client.list(credential,
                 ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query))));
     }
 
@@ -56,8 +82,9 @@ public class WonderfulCommunications {
         try {
             requireQuery(query);
             CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.list", () -> client.list(ListRequestEncoder.filters(query),
-                    query.page(), query.limit(), ListRequestEncoder.sort(query))).thenApply(CommunicationsReader::page);
+            return invoker.invokeAsync("communications.list", credentials, credential -> client.list(credential,
+                    ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query)))
+                    .thenApply(CommunicationsReader::page);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
@@ -86,7 +113,8 @@ public class WonderfulCommunications {
     public Communication get(String id) {
         requireId(id);
         CommunicationsApi client = api();
-        return CommunicationsReader.single(invoker.invoke("communications.get", () -> client.get(id)));
+        return CommunicationsReader.single(invoker.invoke("communications.get", credentials,
+                credential -> client.get(credential, id)));
     }
 
     /** {@link #get} without blocking the caller; a bad id fails the returned stage with {@code VALIDATION_ERROR}. */
@@ -94,11 +122,13 @@ public class WonderfulCommunications {
         try {
             requireId(id);
             CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.get", () -> client.get(id)).thenApply(CommunicationsReader::single);
+            return invoker.invokeAsync("communications.get", credentials, credential -> client.get(credential, id))
+                    .thenApply(CommunicationsReader::single);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
     }
+
 
     // Built on first use, so that an application that never reads the history needs no configuration for it.
     private CommunicationsApi api() {

@@ -25,8 +25,9 @@ import java.util.logging.Logger;
 /**
  * Runs one call of a library rest client with the library's policy:
  * <ul>
- * <li>the credential is taken from the {@link CredentialSource} before the call and is exactly the one the request
- * carries (the supplier must call the client synchronously, on the calling thread);</li>
+ * <li>the credential is taken from the {@link CredentialSource} before the call and handed to it as a
+ * {@link Call}, which passes it to the client method's {@link Credential#CALL_HEADER} parameter: the request carries
+ * exactly that credential (a plain {@code Supplier} call gets the credential of the client's own source);</li>
  * <li>a 401 on a bearer credential asks {@link CredentialSource#afterUnauthorized} for a fresh one and re-sends
  * <em>once</em> (the supplier is invoked again, so the request body is re-sent intact); a second 401, or a 401 on
  * an API key, is {@code UNAUTHORIZED};</li>
@@ -89,7 +90,21 @@ public class ApiInvoker {
 
     /** {@link #invoke(String, Supplier)} with the credentials of {@code source} instead of the library's. */
     public <T> T invoke(String operation, CredentialSource source, Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        return invoke(operation, source, credential -> call.get(), false);
+    }
+
+    /**
+     * Runs {@code call} as the identity of {@code source}: the call passes {@link Call#send}'s argument to its client
+     * method's {@link Credential#CALL_HEADER} parameter, so one client serves every identity.
+     */
+    public <T> T invoke(String operation, CredentialSource source, Call<T> call) {
         return invoke(operation, source, call, false);
+    }
+
+    /** {@link #invokeAtMostOnce(String, Supplier)} as the identity of {@code source}, as {@link #invoke(String, CredentialSource, Call)}. */
+    public <T> T invokeAtMostOnce(String operation, CredentialSource source, Call<T> call) {
+        return invoke(operation, source, call, true);
     }
 
     /**
@@ -98,10 +113,11 @@ public class ApiInvoker {
      * have acted on the request; such a failure is {@code NETWORK_ERROR} at once.
      */
     public <T> T invokeAtMostOnce(String operation, Supplier<T> call) {
-        return invoke(operation, credentials, call, true);
+        Objects.requireNonNull(call, "call");
+        return invoke(operation, credentials, credential -> call.get(), true);
     }
 
-    private <T> T invoke(String operation, CredentialSource source, Supplier<T> call, boolean atMostOnce) {
+    private <T> T invoke(String operation, CredentialSource source, Call<T> call, boolean atMostOnce) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(call, "call");
@@ -109,13 +125,13 @@ public class ApiInvoker {
     }
 
     /** One call: its first request, the re-send after a 401 and the retries. */
-    private <T> T send(String operation, CredentialSource source, Supplier<T> call, boolean atMostOnce) {
+    private <T> T send(String operation, CredentialSource source, Call<T> call, boolean atMostOnce) {
         Credential used = source.current();
         boolean resent = false;
         int retry = 0;
         while (true) {
             try {
-                return CallCredential.with(used, call);
+                return call.send(used.callHeader());
             } catch (RuntimeException failure) {
                 WonderfulException error = translate(operation, failure);
                 if (error.httpStatus().orElse(0) == 401) {
@@ -149,8 +165,15 @@ public class ApiInvoker {
         return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
     }
 
+    /** {@link #invoke(String, CredentialSource, Call)} on another thread, as {@link #invokeAsync(String, Supplier)}. */
+    public <T> CompletionStage<T> invokeAsync(String operation, CredentialSource source, Call<T> call) {
+        Objects.requireNonNull(call, "call");
+        Executor target = executor.get();
+        return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
+    }
+
     @PreDestroy
-    void close() {
+    public void close() {
         executor.close();
     }
 
@@ -231,6 +254,15 @@ public class ApiInvoker {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /**
+     * One call of a library client made with the credential the invoker chose: {@code credentialHeader} goes to the
+     * client method's {@code @HeaderParam(Credential.CALL_HEADER)} parameter. Must call the client synchronously.
+     */
+    @FunctionalInterface
+    public interface Call<T> {
+        T send(String credentialHeader);
     }
 
     /** Waits between retries; a seam so that tests need not wait. */

@@ -78,7 +78,7 @@ public final class ConfigDiagnostics {
 
     /** The name as a {@code wonderful.*} key when it is one the library does not know, else empty. */
     static Optional<String> unknown(String name) {
-        if (KNOWN_KEYS.contains(name)) {
+        if (KNOWN_KEYS.contains(name) || isNamedClientKey(name)) {
             return Optional.empty();
         }
         if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
@@ -89,6 +89,19 @@ public final class ConfigDiagnostics {
             return KNOWN_BY_ENV_NAME.containsKey(envName(name)) ? Optional.empty() : Optional.of(name);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A key of a named client ({@code @WonderfulClient}): {@code wonderful.<name>.X} where {@code wonderful.X} is a key
+     * of the library and the name is one ({@link NamedConfig}).
+     */
+    private static boolean isNamedClientKey(String name) {
+        if (!name.startsWith(PREFIX)) {
+            return false;
+        }
+        int dot = name.indexOf('.', PREFIX.length());
+        return dot > PREFIX.length() && NamedConfig.isClientName(name.substring(PREFIX.length(), dot))
+                && KNOWN_KEYS.contains(PREFIX + name.substring(dot + 1));
     }
 
     /** The known key nearest to {@code key} by edit distance, case and separators ignored; ties by name. */

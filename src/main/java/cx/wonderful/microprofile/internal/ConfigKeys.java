@@ -38,6 +38,14 @@ public final class ConfigKeys {
     public static final String REFRESH_SKEW = "wonderful.refresh-skew";
     /** How long to wait before trying again after a failed proactive refresh; default 5 s. */
     public static final String REFRESH_COOLDOWN = "wonderful.refresh-cooldown";
+    /** How long a caller waits for a token refresher before {@code TOKEN_REFRESH_FAILED}; default 10 s. */
+    public static final String REFRESH_TIMEOUT = "wonderful.refresh-timeout";
+    /** Lifetime of the JWTs the library signs for end users ({@code Identity.endUser}); default 1 h (60 s to 24 h). */
+    public static final String END_USER_TOKEN_LIFETIME = "wonderful.end-user.token-lifetime";
+    /** At most this many end users' tokens are kept; the least recently used goes first; default 10000. */
+    public static final String END_USER_CACHE_SIZE = "wonderful.end-user.cache-size";
+    /** An end user's token not used for this long is dropped from the cache; default 1 h. */
+    public static final String END_USER_CACHE_IDLE = "wonderful.end-user.cache-idle";
     /** Interval of the keep-alive ping on the chat WebSocket; default 30 s. */
     public static final String WS_PING_INTERVAL = "wonderful.ws.ping-interval";
     /** A WebSocket that receives nothing (no pong, no frame) for this long is taken as dead; default 10 s. */

@@ -11,10 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Puts the credential on every request of one library client (shared/wonderful-api.md §2.2): {@code x-api-key}
- * for an API key, {@code Authorization: Bearer} for a token; plus {@code X-Tenant-ID} when a tenant is configured
- * and {@code Accept: application/json} unless the method asks for something else. Registered as an instance on
- * the library's own clients only, never globally.
+ * Puts the credential on every request of one library client: the one the call passed in its
+ * {@link Credential#CALL_HEADER} parameter (the identity the caller chose, exactly the credential the
+ * {@link ApiInvoker} will report after a 401), else the current one of the client's own {@link CredentialSource}.
+ * It goes on the wire as the contract says (shared/wonderful-api.md §2.2): {@code x-api-key} for an API key,
+ * {@code Authorization: Bearer} for a token; plus {@code X-Tenant-ID} when a tenant is configured and
+ * {@code Accept: application/json} unless the method asks for something else. Registered as an instance on the
+ * library's own clients only, never globally.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class CredentialFilter implements ClientRequestFilter {
@@ -29,7 +32,10 @@ final class CredentialFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        Credential credential = CallCredential.bound().orElseGet(source::current);
+        Object passed = request.getHeaders().getFirst(Credential.CALL_HEADER);
+        request.getHeaders().remove(Credential.CALL_HEADER);
+        Credential credential = passed == null ? source.current() : Credential.ofCallHeader(passed.toString())
+                .orElseThrow(() -> new IllegalStateException("malformed " + Credential.CALL_HEADER + " value"));
         if (credential.kind().isBearer()) {
             // Also covers a token set at run time and a <configKey>/mp-rest/uri override.
             WonderfulSettings.requireSafeForBearer(request.getUri());

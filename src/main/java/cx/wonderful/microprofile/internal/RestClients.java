@@ -95,7 +95,7 @@ public class RestClients {
     }
 
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (AutoCloseable client : created) {
             try {
                 client.close();

@@ -26,6 +26,10 @@ public final class WonderfulSettings {
     static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
     static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(30);
     static final Duration DEFAULT_REFRESH_COOLDOWN = Duration.ofSeconds(5);
+    static final Duration DEFAULT_REFRESH_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_END_USER_TOKEN_LIFETIME = Duration.ofHours(1);
+    static final int DEFAULT_END_USER_CACHE_SIZE = 10_000;
+    static final Duration DEFAULT_END_USER_CACHE_IDLE = Duration.ofHours(1);
     static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
@@ -41,6 +45,10 @@ public final class WonderfulSettings {
     private final Duration retryDelay;
     private final Duration refreshSkew;
     private final Duration refreshCooldown;
+    private final Duration refreshTimeout;
+    private final Duration endUserTokenLifetime;
+    private final int endUserCacheSize;
+    private final Duration endUserCacheIdle;
     private final Duration wsPingInterval;
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
@@ -75,6 +83,16 @@ public final class WonderfulSettings {
         this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
         this.refreshSkew = duration(config, ConfigKeys.REFRESH_SKEW, DEFAULT_REFRESH_SKEW);
         this.refreshCooldown = duration(config, ConfigKeys.REFRESH_COOLDOWN, DEFAULT_REFRESH_COOLDOWN);
+        this.refreshTimeout = positive(config, ConfigKeys.REFRESH_TIMEOUT, DEFAULT_REFRESH_TIMEOUT);
+        Duration lifetime = positive(config, ConfigKeys.END_USER_TOKEN_LIFETIME, DEFAULT_END_USER_TOKEN_LIFETIME);
+        this.endUserTokenLifetime = lifetime.compareTo(Duration.ofSeconds(60)) < 0 || lifetime.compareTo(Duration.ofHours(24)) > 0
+                ? problem(ConfigKeys.END_USER_TOKEN_LIFETIME + " must be from 60s to 24h (the sign endpoint's range)",
+                        DEFAULT_END_USER_TOKEN_LIFETIME)
+                : lifetime;
+        int cacheSize = nonNegative(config, ConfigKeys.END_USER_CACHE_SIZE, DEFAULT_END_USER_CACHE_SIZE);
+        this.endUserCacheSize = cacheSize < 1
+                ? problem(ConfigKeys.END_USER_CACHE_SIZE + " must be at least 1", DEFAULT_END_USER_CACHE_SIZE) : cacheSize;
+        this.endUserCacheIdle = positive(config, ConfigKeys.END_USER_CACHE_IDLE, DEFAULT_END_USER_CACHE_IDLE);
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
@@ -254,6 +272,22 @@ public final class WonderfulSettings {
         return refreshCooldown;
     }
 
+    public Duration refreshTimeout() {
+        return refreshTimeout;
+    }
+
+    public Duration endUserTokenLifetime() {
+        return endUserTokenLifetime;
+    }
+
+    public int endUserCacheSize() {
+        return endUserCacheSize;
+    }
+
+    public Duration endUserCacheIdle() {
+        return endUserCacheIdle;
+    }
+
     public Duration wsPingInterval() {
         return wsPingInterval;
     }
@@ -284,7 +318,9 @@ public final class WonderfulSettings {
                 + ", workspaceId=" + workspaceId.orElse("none")
                 + ", agentId=" + agentId.orElse("none")
                 + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
-                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", wsPingInterval=" + wsPingInterval
+                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + ", refreshTimeout=" + refreshTimeout
+                + ", endUserTokenLifetime=" + endUserTokenLifetime + ", endUserCacheSize=" + endUserCacheSize
+                + ", endUserCacheIdle=" + endUserCacheIdle + ", wsPingInterval=" + wsPingInterval
                 + ", wsMaxReconnectAttempts=" + wsMaxReconnectAttempts + "]";
     }
 }

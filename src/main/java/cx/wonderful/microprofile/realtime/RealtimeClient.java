@@ -43,6 +43,11 @@ public class RealtimeClient {
         return new RealtimeClient(container, credentials, settings.webSocketBaseUrl(), SocketPolicy.from(settings), executors);
     }
 
+    /** A client on the same container and threads for another configuration (a named client). */
+    public RealtimeClient forClient(CredentialSource credentials, WonderfulSettings settings) {
+        return new RealtimeClient(container, credentials, settings.webSocketBaseUrl(), SocketPolicy.from(settings), executors);
+    }
+
     /**
      * Starts connecting at once and returns the socket; {@link ChatSocket#opened()} tells when it is open.
      *
@@ -57,7 +62,12 @@ public class RealtimeClient {
 
     /** {@link #open} without connecting yet: the caller keeps the socket first, then calls {@link ChatSocket#connect()}. */
     public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener) {
-        return new ChatSocket(label, container, credentials, target, listener, policy, executors);
+        return create(label, target, listener, credentials);
+    }
+
+    /** {@link #create} with the credentials of {@code source} (an end user's, say) on every handshake. */
+    public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener, CredentialSource source) {
+        return new ChatSocket(label, container, source, target, listener, policy, executors);
     }
 
     /**

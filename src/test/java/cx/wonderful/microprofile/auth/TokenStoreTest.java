@@ -377,4 +377,41 @@ class TokenStoreTest {
         WonderfulException error = assertThrows(WonderfulException.class, store::current);
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
     }
+
+    @Test
+    void aFailingRefresherIsNotCalledOncePerRefusedRequest() {
+        Credential old = signed(token(Duration.ofHours(1), "old"));
+        AtomicInteger calls = new AtomicInteger();
+        TokenStore store = store(old, entityId -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("the backend is down");
+        });
+        for (int i = 0; i < 10; i++) {
+            assertEquals(ErrorCode.TOKEN_REFRESH_FAILED, assertThrows(WonderfulException.class, () -> store.afterUnauthorized(old)).code());
+        }
+        assertEquals(1, calls.get(), "the cool-down covers the 401 path too");
+        clock.advance(COOLDOWN.plusSeconds(1));
+        assertThrows(WonderfulException.class, () -> store.afterUnauthorized(old));
+        assertEquals(2, calls.get(), "tried again after the cool-down");
+    }
+
+    @Test
+    void aPersistent401StormOnFiftyConcurrentCallsCostsExactlyOneRefresh() throws Exception {
+        Credential old = signed(token(Duration.ofHours(1), "old"));
+        Counting refresher = new Counting(false);
+        TokenStore store = store(old, refresher);
+        // Every call is refused, before and after the refresh: the first wave reports the old token, the re-sends
+        // (and any call that started with the new token) report the new one.
+        List<Credential> resent = concurrently(50, () -> store.afterUnauthorized(old));
+        List<ErrorCode> second = concurrently(50, () -> {
+            try {
+                store.afterUnauthorized(resent.get(0));
+                return null;
+            } catch (WonderfulException e) {
+                return e.code();
+            }
+        });
+        assertEquals(1, refresher.calls.get());
+        assertTrue(second.stream().allMatch(ErrorCode.UNAUTHORIZED::equals), second.toString());
+    }
 }

@@ -49,6 +49,15 @@ class ConfigDiagnosticsTest {
     }
 
     @Test
+    void theKeysOfANamedClientAreKnownButTheirMisspellingsAreNot() {
+        assertTrue(ConfigDiagnostics.unknown("wonderful.tenant-b.base-url").isEmpty());
+        assertTrue(ConfigDiagnostics.unknown("wonderful.tenant-b.ws.ping-interval").isEmpty());
+        assertTrue(ConfigDiagnostics.unknown("wonderful.tenant-b.baseurl").isPresent());
+        assertTrue(ConfigDiagnostics.unknown("wonderful.Tenant_B.base-url").isPresent());
+        assertTrue(ConfigDiagnostics.unknown("wonderful.ws.base-url").isPresent(), "ws is not a client name");
+    }
+
+    @Test
     void environmentVariablesOfKnownKeysAreNotReported() {
         Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
                 "WONDERFUL_WORKSPACE_ID", "ws-1", "WONDERFUL_BASE_URL", "https://a.example", "wonderful_agent_id", "a",

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,4 +18,10 @@ public interface EchoApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject echo(JsonObject body);
+
+    /** {@link #echo(JsonObject)} with the credential of the call's identity, as the library's own clients take it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject echo(@HeaderParam(Credential.CALL_HEADER) String credential, JsonObject body);
 }

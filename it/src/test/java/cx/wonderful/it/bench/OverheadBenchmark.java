@@ -14,6 +14,7 @@ import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.RestClients;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,6 +60,8 @@ class OverheadBenchmark {
     RestClients clients;
     @Inject
     ApiInvoker invoker;
+    @Inject
+    CredentialSource credentials;
 
     @Test
     @Order(1)
@@ -95,8 +98,8 @@ class OverheadBenchmark {
                 session.send("library " + sent.incrementAndGet()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             }, () -> {
                 String text = "inline " + sent.incrementAndGet();
-                assertTrue(invoker.invoke("chat.send", () -> inline.command(Simulator.WORKSPACE, session.sessionId(),
-                        ChatV3Wire.Command.text(text))).containsKey("data"));
+                assertTrue(invoker.invoke("chat.send", credentials, credential -> inline.command(credential, Simulator.WORKSPACE,
+                        session.sessionId(), ChatV3Wire.Command.text(text))).containsKey("data"));
             }, () -> {
                 JsonObject body = Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("type", "text")
                         .add("text", "bare " + sent.incrementAndGet())).build();

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import cx.wonderful.it.support.Simulator;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -120,6 +122,25 @@ class DemoApiIT {
 
         assertEquals(404, events.statusCode(), events.body());
         assertEquals("SESSION_NOT_FOUND", message.getString("code"));
+    }
+
+    @Test
+    void theUsersChatRunsWithTheirOwnJwtAndTheirPastChatsAreListed() {
+        JsonObject started = json(Simulator.send(DemoApp.post(base, "api/chat", DEMO, null).build()), 200);
+        String sessionId = started.getString("sessionId");
+        for (JsonObject call : Simulator.journal("/api/workspace/")) {
+            assertEquals("jwt", call.getString("credential_kind"), call.toString());
+            assertEquals(DEMO_ENTITY_ID.toString(), call.getString("sub"), call.toString());
+        }
+        HttpResponse<String> chats = Simulator.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/chats"))
+                .header("Authorization", DEMO).header("Accept", "application/json").GET().build());
+        assertEquals(200, chats.statusCode(), chats.body());
+        JsonArray list = (JsonArray) Simulator.parse(chats.body()).orElseThrow();
+        assertEquals(List.of(sessionId), list.getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList(),
+                "the user's own chats only, read as the user");
+        assertEquals(DEMO_ENTITY_ID.toString(), Simulator.journal("/api/v1/communications").get(0).getString("sub"));
+        assertEquals(204, Simulator.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/chat"))
+                .header("Authorization", DEMO).DELETE().build()).statusCode());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cx.wonderful.demo;
 
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.StartChat;
@@ -37,7 +38,8 @@ public class ChatRelay {
     Conversation start(EndUser user) {
         Conversation conversation = conversations.compute(user.name(),
                 (name, existing) -> existing == null || existing.ended() ? new Conversation() : existing);
-        conversation.startIfNeeded(listener -> chat.start(startFor(user), listener));
+        // The chat runs as the user, with their own JWT (the library signs and refreshes it), never the API key.
+        conversation.startIfNeeded(listener -> chat.as(Identity.endUser(user.entityId())).start(startFor(user), listener));
         return conversation;
     }
 

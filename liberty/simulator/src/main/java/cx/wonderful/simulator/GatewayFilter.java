@@ -81,7 +81,8 @@ public class GatewayFilter extends HttpFilter {
         } finally {
             journal.record(arrived, request.getMethod(), path, request.getQueryString(), webSocket,
                     auth == null || auth.kind() == null ? null : auth.kind().protocol(),
-                    auth == null || auth.kind() == null ? null : auth.maskedCredential(), status);
+                    auth == null || auth.kind() == null ? null : auth.maskedCredential(), status,
+                    auth == null || !auth.isAccepted() ? null : auth.caller().subject());
         }
     }
 

@@ -50,7 +50,7 @@ public class AgentChatEndpoint extends Endpoint implements SessionListener {
     public void onOpen(Session session, EndpointConfig config) {
         socket = session;
         chat = connection.resumed() != null ? connection.resumed()
-                : sessions.create(connection.caller().tenantId(), connection.agentId(), Participants.NONE,
+                : sessions.create(connection.caller(), connection.agentId(), Participants.NONE,
                         JsonValue.EMPTY_JSON_OBJECT);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         send(Json.createObjectBuilder().add("type", "start").add("communication_id", chat.id()).build());

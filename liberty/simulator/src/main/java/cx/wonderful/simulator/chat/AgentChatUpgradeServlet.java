@@ -90,7 +90,7 @@ public class AgentChatUpgradeServlet extends HttpServlet {
             }
             return new ChatConnection(caller, agentId, null, null);
         }
-        ChatSession session = sessions.find(caller.tenantId(), sessionId)
+        ChatSession session = sessions.find(caller, sessionId)
                 .orElseThrow(() -> ApiError.notFound("SESSION_NOT_FOUND", "no session " + sessionId));
         String afterId = after == null || after.isEmpty() ? null : after;
         if (session.transcriptsAfter(afterId).isEmpty()) {

@@ -70,7 +70,7 @@ public class ChatResource {
             throw ApiError.validation("from_type must be phone, email or name");
         }
         JsonObject metadata = Jsons.optionalObject(json, "metadata");
-        ChatSession session = sessions.create(caller.tenantId(), agentId, participants,
+        ChatSession session = sessions.create(caller, agentId, participants,
                 metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata);
         return Jsons.ok(Jsons.data(
                 Json.createObjectBuilder().add("session_id", session.id()).add("cursor", Cursor.of(0)).build()));
@@ -153,7 +153,7 @@ public class ChatResource {
     }
 
     private ChatSession session(Caller caller, String sessionId) {
-        return sessions.find(caller.tenantId(), sessionId)
+        return sessions.find(caller, sessionId)
                 .orElseThrow(() -> ApiError.notFound("SESSION_NOT_FOUND", "no session " + sessionId));
     }
 }

@@ -21,6 +21,7 @@ public final class ChatSession {
 
     private final String id;
     private final String tenantId;
+    private final String owner;
     private final String agentId;
     private final Instant startTime;
     private final Clock clock;
@@ -35,8 +36,15 @@ public final class ChatSession {
 
     public ChatSession(String id, String tenantId, String agentId, Participants participants, JsonObject metadata,
             Clock clock, ScriptedAgent agent) {
+        this(id, tenantId, null, agentId, participants, metadata, clock, agent);
+    }
+
+    /** @param owner the end user (JWT {@code sub}) who created it; null when the tenant's API key did */
+    public ChatSession(String id, String tenantId, String owner, String agentId, Participants participants,
+            JsonObject metadata, Clock clock, ScriptedAgent agent) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.owner = owner;
         this.agentId = Objects.requireNonNull(agentId, "agentId");
         this.participants = Objects.requireNonNull(participants, "participants");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -51,6 +59,11 @@ public final class ChatSession {
 
     public String tenantId() {
         return tenantId;
+    }
+
+    /** The end user who created the session, or null when the tenant's API key did. */
+    public String owner() {
+        return owner;
     }
 
     public String agentId() {

@@ -44,8 +44,9 @@ public class CommunicationsResource {
             @QueryParam("limit") Integer limit, @QueryParam("sort") String sort) {
         Caller caller = Callers.of(request);
         CommunicationQuery query = CommunicationQuery.parse(filters, page, limit, sort);
-        List<JsonObject> records = new ArrayList<>(seeds.summaries(caller.tenantId()));
-        sessions.ofTenant(caller.tenantId()).forEach(session -> records.add(ChatRecords.summary(session)));
+        // An end user sees their own chats only; the seeded history is the tenant's (SIMULATOR.md "Who sees what").
+        List<JsonObject> records = new ArrayList<>(caller.subject() == null ? seeds.summaries(caller.tenantId()) : List.of());
+        sessions.of(caller).forEach(session -> records.add(ChatRecords.summary(session)));
         CommunicationQuery.Page result = query.apply(records);
         JsonArrayBuilder rows = Json.createArrayBuilder();
         result.rows().forEach(rows::add);
@@ -60,8 +61,9 @@ public class CommunicationsResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         Caller caller = Callers.of(request);
-        Optional<JsonObject> record = seeds.of(caller.tenantId()).stream().filter(r -> r.getString("id").equals(id))
-                .findFirst().or(() -> sessions.find(caller.tenantId(), id).map(ChatRecords::of));
+        List<JsonObject> seeded = caller.subject() == null ? seeds.of(caller.tenantId()) : List.of();
+        Optional<JsonObject> record = seeded.stream().filter(r -> r.getString("id").equals(id))
+                .findFirst().or(() -> sessions.find(caller, id).map(ChatRecords::of));
         return record.map(r -> Jsons.ok(Jsons.data(r)))
                 .orElseThrow(() -> ApiError.notFound("COMMUNICATION_NOT_FOUND", "no communication " + id));
     }

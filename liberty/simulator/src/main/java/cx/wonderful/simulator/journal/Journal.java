@@ -22,8 +22,14 @@ public final class Journal {
     /** Appends an entry, dropping the oldest one when full; returns it. */
     public synchronized JournalEntry record(Instant time, String method, String path, String query,
             boolean webSocket, String credentialKind, String credential, int status) {
+        return record(time, method, path, query, webSocket, credentialKind, credential, status, null);
+    }
+
+    /** {@link #record} with the subject ({@code sub}) of the accepted credential. */
+    public synchronized JournalEntry record(Instant time, String method, String path, String query,
+            boolean webSocket, String credentialKind, String credential, int status, String subject) {
         JournalEntry entry = new JournalEntry(nextSeq++, time, method, path, query, webSocket, credentialKind,
-                credential, status);
+                credential, status, subject);
         if (entries.size() == capacity) {
             entries.removeFirst();
         }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param credentialKind {@code apikey}, {@code jwt}, {@code token}, or null when none was presented
  * @param credential the masked credential, or null
  * @param status the HTTP status answered (101 for an accepted handshake, 0 for an aborted connection)
+ * @param subject the end user the accepted credential stands for (a JWT's {@code sub}, a token's subject), or null
+ *        for the API key, a refused credential or none
  */
 public record JournalEntry(long seq, Instant time, String method, String path, String query, boolean webSocket,
-        String credentialKind, String credential, int status) {
+        String credentialKind, String credential, int status, String subject) {
 
     public JournalEntry {
         Objects.requireNonNull(time, "time");
@@ -34,6 +36,7 @@ public record JournalEntry(long seq, Instant time, String method, String path, S
         addOrNull(json, "query", query);
         addOrNull(json, "credential_kind", credentialKind);
         addOrNull(json, "credential", credential);
+        addOrNull(json, "sub", subject);
         return json.build();
     }
 
