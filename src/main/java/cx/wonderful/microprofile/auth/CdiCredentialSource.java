@@ -62,8 +62,8 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
     @PostConstruct
     void start() {
         refreshExecutor = new RefreshExecutor();
-        sources = IdentitySources.create(settings, applicationRefresher(applicationRefreshers).map(telemetry::refreshing), signer, refreshExecutor,
-                inbound(inboundTokens), Clock.systemUTC());
+        sources = IdentitySources.create(settings, applicationRefresher(applicationRefreshers), signer, refreshExecutor,
+                inbound(inboundTokens), Clock.systemUTC(), telemetry);
     }
 
     @PreDestroy

@@ -30,6 +30,10 @@ public interface CommunicationsApi {
     /**
      * {@code GET /api/v1/communications}.
      *
+     * <p>The library itself lists communications with a query it encodes itself ({@link WonderfulCommunications}):
+     * a Jersey-based implementation (Payara, Helidon) reads the {@code {}} of a JSON value as a URI template and
+     * fails this method before sending anything, while RESTEasy (Open Liberty, WildFly) sends it URL-encoded.
+     *
      * @param filters a JSON object as text ({@code {}} for none), URL-encoded by the client
      * @param sort {@code field} or {@code -field} in the wire's snake_case, or {@code null} to leave it out
      */

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.JsonValues;
+import cx.wonderful.microprofile.internal.QueryValues;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Turns a {@link ListCommunications} into its wire form: the {@code filters} JSON text and the wire sort order. */
+/** Turns a {@link ListCommunications} into its wire form: the {@code filters} JSON text, the wire sort order, the query. */
 final class ListRequestEncoder {
 
     private static final JsonBuilderFactory JSON = JsonValues.JSON.createBuilderFactory(Map.of());
@@ -34,6 +35,22 @@ final class ListRequestEncoder {
         query.startEpochSecond().ifPresent(start -> filters.add(WireContract.FILTER_START_DATE, start));
         query.endEpochSecond().ifPresent(end -> filters.add(WireContract.FILTER_END_DATE, end));
         return filters.build().toString();
+    }
+
+    /**
+     * The whole query string of a list request, as it goes on the wire: {@code filters} (the URL-encoded JSON
+     * object, §2.3), {@code page}, {@code limit} and, when set, {@code sort}, each value percent-encoded.
+     */
+    static String query(ListCommunications query) {
+        StringBuilder wire = new StringBuilder()
+                .append(WireContract.COMMUNICATIONS_QUERY_FILTERS).append('=').append(QueryValues.percentEncode(filters(query)))
+                .append('&').append(WireContract.COMMUNICATIONS_QUERY_PAGE).append('=').append(query.page())
+                .append('&').append(WireContract.COMMUNICATIONS_QUERY_LIMIT).append('=').append(query.limit());
+        String sort = sort(query);
+        if (sort != null) {
+            wire.append('&').append(WireContract.COMMUNICATIONS_QUERY_SORT).append('=').append(QueryValues.percentEncode(sort));
+        }
+        return wire.toString();
     }
 
     /** The {@code sort} query value ({@code -createdAt} becomes {@code -created_at}), or {@code null} for none. */

@@ -5,8 +5,10 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.EncodedQueryClient;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -33,6 +35,7 @@ public class WonderfulCommunications {
     private IdentityCredentials identities;
     private CredentialSource credentials;
     private volatile CommunicationsApi api;
+    private volatile EncodedQueryClient lister;
 
     /** For the CDI container's proxy only. */
     protected WonderfulCommunications() {
@@ -72,18 +75,20 @@ public class WonderfulCommunications {
      */
     public Page<Communication> list(ListCommunications query) {
         requireQuery(query);
-        CommunicationsApi client = api();
-        return CommunicationsReader.page(invoker.invoke("communications.list", credentials, credential -> client.list(credential,
-                ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query))));
+        EncodedQueryClient client = lister();
+        String wireQuery = ListRequestEncoder.query(query);
+        return CommunicationsReader.page(invoker.invoke("communications.list", credentials,
+                credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery)));
     }
 
     /** {@link #list} without blocking the caller; a bad query fails the returned stage with {@code VALIDATION_ERROR}. */
     public CompletionStage<Page<Communication>> listAsync(ListCommunications query) {
         try {
             requireQuery(query);
-            CommunicationsApi client = api();
-            return invoker.invokeAsync("communications.list", credentials, credential -> client.list(credential,
-                    ListRequestEncoder.filters(query), query.page(), query.limit(), ListRequestEncoder.sort(query)))
+            EncodedQueryClient client = lister();
+            String wireQuery = ListRequestEncoder.query(query);
+            return invoker.invokeAsync("communications.list", credentials,
+                    credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery))
                     .thenApply(CommunicationsReader::page);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
@@ -139,6 +144,22 @@ public class WonderfulCommunications {
                 if (client == null) {
                     client = restClients.create(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY);
                     api = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    // The list request's query is written by the library (ListRequestEncoder.query), the same on every client
+    // implementation; see EncodedQueryClient.
+    private EncodedQueryClient lister() {
+        EncodedQueryClient client = lister;
+        if (client == null) {
+            synchronized (this) {
+                client = lister;
+                if (client == null) {
+                    client = restClients.encodedQueryClient(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY);
+                    lister = client;
                 }
             }
         }

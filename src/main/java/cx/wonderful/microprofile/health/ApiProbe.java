@@ -2,10 +2,11 @@ package cx.wonderful.microprofile.health;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.communications.CommunicationsApi;
+import cx.wonderful.microprofile.internal.EncodedQueryClient;
+import cx.wonderful.microprofile.internal.QueryValues;
+import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,24 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  */
 final class ApiProbe {
 
-    static final String EMPTY_FILTERS = "{}";
     /** The span and {@code wonderful.operation} of a probe. */
     static final String OPERATION = "health.probe";
+    /** The probe's query: no filter ({@code {}}, URL-encoded), the first record only. */
+    static final String QUERY = WireContract.COMMUNICATIONS_QUERY_FILTERS + "=" + QueryValues.percentEncode("{}")
+            + "&" + WireContract.COMMUNICATIONS_QUERY_PAGE + "=1&" + WireContract.COMMUNICATIONS_QUERY_LIMIT + "=1";
 
     private final String name;
-    private final Supplier<CommunicationsApi> clientFactory;
+    private final Supplier<EncodedQueryClient> clientFactory;
     private final Map<String, Object> target;
     private final List<String> secrets;
-    private volatile CommunicationsApi client;
+    private volatile EncodedQueryClient client;
 
     /**
      * @param clientFactory builds the client (with the credential filter); called until it succeeds once
      * @param target what to report about the target on every answer (never a secret)
      * @param secrets the configured secrets, removed from any text the probe reports
      */
-    ApiProbe(String name, Supplier<CommunicationsApi> clientFactory, Map<String, Object> target, List<String> secrets) {
+    ApiProbe(String name, Supplier<EncodedQueryClient> clientFactory, Map<String, Object> target, List<String> secrets) {
         this.name = Objects.requireNonNull(name, "name");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.target = Map.copyOf(target);
@@ -50,11 +53,8 @@ final class ApiProbe {
     /** {@link #probe()}, its request recorded as the span {@value #OPERATION}. */
     HealthCheckResponse probe(Telemetry telemetry) {
         try {
-            telemetry.call(OPERATION, () -> client().list(EMPTY_FILTERS, 1, 1, null));
+            telemetry.call(OPERATION, () -> client().get(WireContract.COMMUNICATIONS_PATH, QUERY));
             return answer(HealthCheckResponse.Status.UP, null, 0);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            return answer(HealthCheckResponse.Status.DOWN, statusReason(status), status);
         } catch (WonderfulException e) {
             int status = e.httpStatus().orElse(0);
             String reason = status == 401 || status == 403 || e.code() == ErrorCode.UNAUTHORIZED
@@ -69,20 +69,13 @@ final class ApiProbe {
         }
     }
 
-    private CommunicationsApi client() {
-        CommunicationsApi current = client;
+    private EncodedQueryClient client() {
+        EncodedQueryClient current = client;
         if (current == null) {
             current = clientFactory.get();
             client = current;
         }
         return current;
-    }
-
-    private static String statusReason(int status) {
-        if (status == 401 || status == 403) {
-            return "credential refused (HTTP " + status + ")";
-        }
-        return "the API answered HTTP " + status;
     }
 
     private HealthCheckResponse answer(HealthCheckResponse.Status status, String reason, int httpStatus) {

@@ -8,6 +8,8 @@ import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -18,7 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,13 +32,18 @@ import org.eclipse.microprofile.health.Readiness;
  * {@code reason} ({@code credential refused (HTTP 401)}, {@code unreachable: ...}, {@code the API answered HTTP
  * 503}, a configuration error) and, where there was one, the {@code httpStatus}.
  *
- * <p>Off by default: unless {@code wonderful.health.enabled=true} (read once, at startup) the check sends nothing
+ * <p>Off by default: unless {@code wonderful.health.enabled=true} the check sends nothing
  * and answers UP with {@code enabled: false}, so that adding the library never changes an application's
  * readiness. When on, each call of the check sends one request, without retries and without a token refresh
  * (the orchestrator repeats the probe); its URL and timeouts are those of the library
  * ({@code wonderful.base-url}, {@code wonderful.request-timeout}), overridable for the probe alone with the
  * standard {@code wonderful-health/mp-rest/url}, {@code .../connectTimeout} and {@code .../readTimeout} keys
  * (milliseconds), which a short probe deadline calls for.
+ *
+ * <p>The switch is read once, while the application starts: the check is created then, on the application's
+ * own thread and with its own configuration, whichever thread the runtime's health endpoint later calls it on
+ * (Payara's creates checks lazily on a thread of its own, where the application's configuration is not the one
+ * in view).
  *
  * <p>Its data ({@code enabled}, {@code baseUrl} without user info, {@code credential} = the kind of credential,
  * {@code reason}, {@code httpStatus}) never contains a secret: any text that would is masked.
@@ -49,6 +57,8 @@ public class WonderfulReadinessCheck implements HealthCheck {
     /** The MicroProfile Rest Client config key of the probe's client. */
     public static final String CONFIG_KEY = "wonderful-health";
 
+    private static final Logger LOG = Logger.getLogger(WonderfulReadinessCheck.class.getName());
+
     private boolean enabled;
     private Supplier<ApiProbe> probeFactory;
     private volatile ApiProbe probe;
@@ -59,12 +69,13 @@ public class WonderfulReadinessCheck implements HealthCheck {
     }
 
     @Inject
-    public WonderfulReadinessCheck(@ConfigProperty(name = ConfigKeys.HEALTH_ENABLED, defaultValue = "false") boolean enabled,
-            Instance<WonderfulSettings> settings, Instance<RestClients> restClients) {
-        this(enabled, () -> probe(settings, restClients));
+    public WonderfulReadinessCheck(Config config, Instance<WonderfulSettings> settings, Instance<RestClients> restClients) {
+        this(config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false),
+                () -> probe(settings, restClients));
     }
 
-    // The probe is only built when the check is on and first asked: a disabled check needs no configuration.
+    // The probe is only built when the check is on (at startup, else when first asked): a disabled check needs no
+    // configuration.
     WonderfulReadinessCheck(boolean enabled, Supplier<ApiProbe> probeFactory) {
         this.enabled = enabled;
         this.probeFactory = Objects.requireNonNull(probeFactory, "probeFactory");
@@ -74,6 +85,22 @@ public class WonderfulReadinessCheck implements HealthCheck {
     @Inject
     void telemetry(Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /**
+     * Creates the check, and so reads its switch, while the application starts (see the class comment); a check
+     * that is on also prepares its probe then, so that a configuration error is reported from the first call.
+     */
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "readiness check " + NAME + (enabled ? " on" : " off"));
+        if (enabled && probe == null) {
+            try {
+                probe = probeFactory.get();
+            } catch (WonderfulException e) {
+                // call() reports it, with the key at fault
+                LOG.fine(() -> "readiness check " + NAME + " not ready to probe: " + e.code());
+            }
+        }
     }
 
     @Override
@@ -103,7 +130,7 @@ public class WonderfulReadinessCheck implements HealthCheck {
         List<String> secrets = new ArrayList<>();
         settings.configuredCredential().map(Credential::secret).ifPresent(secrets::add);
         settings.apiKey().ifPresent(secrets::add);
-        return new ApiProbe(NAME, () -> restClients.get().create(CommunicationsApi.class, CONFIG_KEY), target, secrets);
+        return new ApiProbe(NAME, () -> restClients.get().encodedQueryClient(CommunicationsApi.class, CONFIG_KEY), target, secrets);
     }
 
     static String withoutUserInfo(URI uri) {

@@ -72,9 +72,12 @@ public class ApiInvoker {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** Each call is then one span and is counted (README, "Telemetry"); without it, nothing is recorded. */
+    /**
+     * Each call is then one span and is counted (README, "Telemetry"); without it, nothing is recorded. Called by
+     * CDI, and by the named clients for their own invokers.
+     */
     @Inject
-    void telemetry(Telemetry telemetry) {
+    public void telemetry(Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 

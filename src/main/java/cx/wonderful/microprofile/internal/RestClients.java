@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -92,6 +94,26 @@ public class RestClients {
             created.add(closeable);
         }
         return client;
+    }
+
+    /**
+     * A client for GET requests whose query string the library encodes itself ({@link EncodedQueryClient}), with
+     * the settings and the library's credential as {@link #create(Class, String)} gives {@code api}.
+     *
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} when an {@code mp-rest} key holds a bad value
+     */
+    public EncodedQueryClient encodedQueryClient(Class<?> api, String configKey) {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(configKey, "configKey");
+        URI base = baseUri(api, configKey);
+        Client client = ClientBuilder.newBuilder()
+                .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
+                .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new CredentialFilter(credentials, settings.tenantId()))
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
+                .build();
+        created.add(client::close);
+        return new EncodedQueryClient(client, base);
     }
 
     @PreDestroy

@@ -43,6 +43,8 @@ final class CallFilter implements ClientRequestFilter, ClientResponseFilter {
         call.serverPort = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         if (request.getProperty(INVOKED_METHOD) instanceof Method invoked) {
             call.template = TEMPLATES.computeIfAbsent(invoked, CallFilter::template);
+        } else if (request.getProperty(Telemetry.URL_TEMPLATE_PROPERTY) instanceof String template) {
+            call.template = template;
         }
         call.credentialKind = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION) ? "bearer"
                 : request.getHeaders().containsKey(WireContract.HEADER_API_KEY) ? "api_key" : "none";

@@ -33,6 +33,22 @@ abstract class CallRecord {
         return previous;
     }
 
+    /** {@code task} run as part of the call current on this thread (as it is, when there is none). */
+    static Runnable carry(Runnable task) {
+        CallRecord call = CURRENT.get();
+        if (call == null) {
+            return task;
+        }
+        return () -> {
+            CallRecord previous = call.enter();
+            try {
+                task.run();
+            } finally {
+                leave(previous);
+            }
+        };
+    }
+
     static void leave(CallRecord previous) {
         if (previous == null) {
             CURRENT.remove();

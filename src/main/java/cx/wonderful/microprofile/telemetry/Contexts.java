@@ -13,4 +13,9 @@ final class Contexts {
         Context current = Context.current();
         return current == Context.root() ? executor : current.wrap(executor);
     }
+
+    static Runnable inCurrent(Runnable task) {
+        Context current = Context.current();
+        return current == Context.root() ? task : current.wrap(task);
+    }
 }

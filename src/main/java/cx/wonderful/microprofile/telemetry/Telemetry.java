@@ -28,6 +28,11 @@ public class Telemetry {
 
     /** Priority of {@link #restClientFilter()}: after the runtime's own client instrumentation (default priority). */
     public static final int FILTER_PRIORITY = Priorities.USER + 500;
+    /**
+     * Request property naming the route ({@code url.template}) of a request sent without a MicroProfile Rest Client
+     * interface method, whose path holds no ids (the library's own Jakarta REST client requests).
+     */
+    public static final String URL_TEMPLATE_PROPERTY = "cx.wonderful.microprofile.telemetry.url-template";
 
     static final String API_CLASS = "io.opentelemetry.api.OpenTelemetry";
     private static final Logger LOG = Logger.getLogger(Telemetry.class.getName());
@@ -99,6 +104,20 @@ public class Telemetry {
     public static Executor inCurrentContext(Executor executor) {
         Objects.requireNonNull(executor, "executor");
         return API_VISIBLE ? Contexts.inCurrent(executor) : executor;
+    }
+
+    /**
+     * {@code executor} running each task in the context of the thread that submits it: its OpenTelemetry context
+     * and the API call it is part of, so that a token refresh run on the library's refresh threads is still the
+     * child of the call's span and marks that call {@code wonderful.refreshed}. Unlike {@link #inCurrentContext},
+     * the context is taken at each {@code execute}, so the result suits a long-lived executor.
+     */
+    public static Executor inSubmittersContext(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        return task -> {
+            Runnable inCall = CallRecord.carry(Objects.requireNonNull(task, "task"));
+            executor.execute(API_VISIBLE ? Contexts.inCurrent(inCall) : inCall);
+        };
     }
 
     /**

@@ -5,7 +5,9 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.inject.ConfigExtension;
 import java.lang.annotation.Annotation;
+import jakarta.enterprise.inject.spi.Extension;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -29,6 +31,7 @@ public final class LibraryContainer implements AutoCloseable {
             weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
                     .addBeanClasses(beanClasses())
                     .addExtensions(new ConfigExtension())
+                    .addExtensions(clientImplementationExtensions())
                     .initialize();
         } catch (RuntimeException e) {
             ConfigProviderResolver.instance().releaseConfig(config);
@@ -51,6 +54,14 @@ public final class LibraryContainer implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a library bean class is missing", e);
         }
+    }
+
+    // Jersey's client takes part in a running CDI container through its own extension (as on Payara and Helidon);
+    // discovery is off here, so it is added explicitly when Jersey is the implementation on the class path.
+    private static Extension[] clientImplementationExtensions() {
+        return ServiceLoader.load(Extension.class).stream()
+                .filter(provider -> provider.type().getName().startsWith("org.glassfish.jersey."))
+                .map(ServiceLoader.Provider::get).toArray(Extension[]::new);
     }
 
     public <T> T bean(Class<T> type, Annotation... qualifiers) {

@@ -51,8 +51,9 @@ class WonderfulCommunicationsTest {
         assertEquals("/api/v1/communications", request.path());
         assertEquals("{\"type\":[\"chat\",\"task\"],\"agent_id\":\"agent-support\",\"startDate\":1714500000}",
                 request.params().get("filters"));
-        assertFalse(request.rawQuery().contains("{") || request.rawQuery().contains("\""),
-                "filters must be URL-encoded: " + request.rawQuery());
+        assertTrue(("&" + request.rawQuery() + "&").contains("&filters=%7B%22type%22%3A%5B%22chat%22%2C%22task%22%5D%2C"
+                + "%22agent_id%22%3A%22agent-support%22%2C%22startDate%22%3A1714500000%7D&"),
+                "filters must be the URL-encoded JSON, encoded once: " + request.rawQuery());
         assertEquals("2", request.params().get("page"));
         assertEquals("3", request.params().get("limit"));
         assertEquals("-start_time", request.params().get("sort"));
@@ -71,6 +72,7 @@ class WonderfulCommunicationsTest {
         communications.list(ListCommunications.all());
         HistoryServer.Seen request = server.seen().get(0);
         assertEquals("{}", request.params().get("filters"));
+        assertTrue(("&" + request.rawQuery() + "&").contains("&filters=%7B%7D&"), request.rawQuery());
         assertEquals("1", request.params().get("page"));
         assertEquals("20", request.params().get("limit"));
         assertFalse(request.params().containsKey("sort"));

@@ -215,6 +215,54 @@ class TelemetryTest {
     }
 
     @Test
+    void aRefreshOnAnotherThreadIsStillTheCallsChildAndMarksItRefreshed() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Executor refreshThreads = Telemetry.inSubmittersContext(pool);
+            TokenRefresher refresher = telemetry.refreshing(entityId -> "fresh-token");
+            MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+            URI uri = URI.create("http://localhost:9080/api/workspace/ws/v3/chat/s-1");
+            telemetry.call("chat.send", () -> {
+                request("POST", uri, headers, "Authorization");
+                respond(401);
+                CompletableFuture<String> refreshed = new CompletableFuture<>();
+                refreshThreads.execute(() -> refreshed.complete(refresher.refresh("user-1")));
+                assertEquals("fresh-token", refreshed.join());
+                request("POST", uri, headers, "Authorization");
+                respond(200);
+                return null;
+            });
+            SpanData call = span("chat.send");
+            assertEquals(call.getSpanId(), span(Names.SPAN_REFRESH).getParentSpanId());
+            assertEquals(true, attr(call, Names.REFRESHED));
+            CompletableFuture<Boolean> outside = new CompletableFuture<>();
+            refreshThreads.execute(() -> outside.complete(CallRecord.current() == null));
+            assertTrue(outside.get(), "the pool's thread keeps no call after the task");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestWithoutARestClientMethodTakesItsRouteFromTheProperty() {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        telemetry.call("communications.list", () -> {
+            ClientRequestContext request = (ClientRequestContext) Proxy.newProxyInstance(TelemetryTest.class.getClassLoader(),
+                    new Class<?>[] {ClientRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
+                        case "getMethod" -> "GET";
+                        case "getUri" -> URI.create("http://localhost:9080/api/v1/communications?filters=%7B%7D");
+                        case "getHeaders" -> headers;
+                        case "getProperty" -> Telemetry.URL_TEMPLATE_PROPERTY.equals(args[0]) ? "/api/v1/communications" : null;
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    });
+            CallFilter.INSTANCE.filter(request);
+            respond(200);
+            return null;
+        });
+        assertEquals("/api/v1/communications", attr(span("communications.list"), Names.URL_TEMPLATE));
+    }
+
+    @Test
     void aNoOpOpenTelemetryOrTheSwitchGivesNoRecorder() {
         assertNull(OtelRecorder.on(OpenTelemetry.noop()));
         assertFalse(new Telemetry((Telemetry.Recorder) null).recording());

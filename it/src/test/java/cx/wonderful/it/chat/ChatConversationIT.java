@@ -31,6 +31,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -115,6 +116,7 @@ class ChatConversationIT {
     }
 
     @Test
+    @Tag("liberty-only") // the 1006 drop is a TCP abort: Liberty internals (SIMULATOR.md)
     void dropsWith1006And1011ReconnectAndTheTranscriptIsCompleteWithoutDuplicates() throws Exception {
         EventLog log = new EventLog();
         ChatSession session = chat.start(request(), log);

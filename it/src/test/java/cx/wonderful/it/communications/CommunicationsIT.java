@@ -98,6 +98,17 @@ class CommunicationsIT {
     }
 
     @Test
+    void theFiltersGoOnTheWireAsUrlEncodedJsonEncodedOnce() {
+        communications.list(ListCommunications.all());
+        communications.list(ListCommunications.builder().type(CommunicationType.VOICE).status("missed").limit(5).build());
+        List<String> queries = Simulator.journal("/api/v1/communications").stream()
+                .filter(e -> e.getString("path").equals("/api/v1/communications"))
+                .map(e -> e.getString("query")).toList();
+        assertEquals(List.of("filters=%7B%7D&page=1&limit=20",
+                "filters=%7B%22type%22%3A%5B%22voice%22%5D%2C%22status%22%3A%5B%22missed%22%5D%7D&page=1&limit=5"), queries);
+    }
+
+    @Test
     void theTimeRangeIsInclusiveInWholeSeconds() {
         Instant from = SeededHistory.startTime(truth.get(30));
         Instant to = SeededHistory.startTime(truth.get(10));

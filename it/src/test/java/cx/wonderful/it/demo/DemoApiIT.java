@@ -25,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * simulator signed for its stable end-user id; without credentials, 401; a refresh keeps the end user and refuses
  * another user's id.
  */
+// The demo's sign-in is Liberty's basic registry (server.xml).
+@Tag("liberty-only")
 @ExtendWith(ArquillianExtension.class)
 class DemoApiIT {
 

@@ -1,82 +1,85 @@
 package cx.wonderful.it.demo;
 
-import java.io.File;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Debian's chromium driven through Debian's chromedriver (packages chromium and chromium-driver; .ci/run installs
- * them), headless, with a fresh profile and nothing that talks to the network on its own.
+ * The build's own headless Chromium ({@link FetchedChromium}) driven over the DevTools protocol by Playwright for
+ * Java. Playwright's driver bundle (a Maven artifact) carries its own Node.js; its browser download is switched
+ * off, since the browser is the fetched one. Every {@link #newPage() page} opens in a fresh browser context (no
+ * cookies or storage from another test); the browser itself starts with a new empty profile and nothing that
+ * talks to the network on its own.
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    static final File BROWSER = new File("/usr/bin/chromium");
-    static final File DRIVER = new File("/usr/bin/chromedriver");
+    static final List<String> ARGUMENTS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+    private static final double TIMEOUT_MS = 120_000;
 
-    private final Path profile;
-    private final ChromeDriver driver;
+    private final Playwright playwright;
+    private final Browser browser;
 
-    private HeadlessChromium(Path profile, ChromeDriver driver) {
-        this.profile = profile;
-        this.driver = driver;
+    private HeadlessChromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
     }
 
-    static HeadlessChromium start() throws IOException {
-        if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
-            throw new IllegalStateException("the browser test needs " + BROWSER + " and " + DRIVER
-                    + ": apt-get install -y chromium chromium-driver (.ci/run does it when they are missing)");
+    /**
+     * Starts the browser. {@code workDir} takes the driver's unpacked files and the browser's temporary profile,
+     * so that nothing is left outside the build directory.
+     */
+    static HeadlessChromium start(Path workDir) throws IOException {
+        FetchedChromium chromium = FetchedChromium.fromSystemProperties();
+        Files.createDirectories(workDir);
+        // Playwright unpacks its driver (Node.js and its scripts) under this directory instead of java.io.tmpdir.
+        System.setProperty("playwright.driver.tmpdir", workDir.toString());
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                // Node's os.tmpdir(): where Playwright makes the browser's new empty profile.
+                "TMPDIR", workDir.toString())));
+        try {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium.executable())
+                    .setHeadless(true)
+                    .setArgs(ARGUMENTS)
+                    .setEnv(chromium.environment())
+                    .setTimeout(TIMEOUT_MS));
+            return new HeadlessChromium(playwright, browser);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
         }
-        Path profile = Files.createTempDirectory("demo-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1100,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER)
-                .usingAnyFreePort()
-                .withTimeout(Duration.ofSeconds(120))
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        return new HeadlessChromium(profile, driver);
     }
 
-    ChromeDriver driver() {
-        return driver;
+    /** A page in a new browser context of its own; closing the page's context is the caller's. */
+    Page newPage() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
+        context.setDefaultTimeout(60_000);
+        return context.newPage();
     }
 
     /** Saves a PNG of the page under {@code directory}. */
-    Path screenshot(Path directory, String name) throws IOException {
+    static Path screenshot(Page page, Path directory, String name) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(name + ".png");
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }
 
     @Override
     public void close() {
         try {
-            driver.quit();
+            browser.close();
         } finally {
-            deleteProfile();
-        }
-    }
-
-    private void deleteProfile() {
-        try (var paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            playwright.close();
         }
     }
 }

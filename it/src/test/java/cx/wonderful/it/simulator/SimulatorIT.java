@@ -33,7 +33,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -146,12 +148,29 @@ class SimulatorIT {
     }
 
     @Test
+    @Tag("liberty-only") // a TCP abort needs Liberty internals (SIMULATOR.md)
     void dropWith1006AbortsWithoutACloseFrame() throws Exception {
         Client client = connect("agent-support", "apikey", API_KEY, "");
         String sessionId = client.next().getString("communication_id");
         HttpResponse<String> dropped = admin("POST", "/__admin/sessions/" + sessionId + "/drop", "{\"code\":1006}");
         assertEquals("{\"data\":{\"dropped\":1}}", dropped.body());
         assertEquals(1006, client.closed());
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "it.runtime", matches = "wildfly")
+    void whereNoSocketCanBeAbortedA1006DropClosesWith1011AndAResetFaultAnswers500() throws Exception {
+        Client client = connect("agent-support", "apikey", API_KEY, "");
+        String sessionId = client.next().getString("communication_id");
+        HttpResponse<String> dropped = admin("POST", "/__admin/sessions/" + sessionId + "/drop", "{\"code\":1006}");
+        assertEquals("{\"data\":{\"dropped\":1}}", dropped.body());
+        assertEquals(1011, client.closed());
+        assertEquals(200, admin("POST", "/__admin/faults",
+                "{\"method\":\"GET\",\"path\":\"/api/v1/communications\",\"times\":1,\"reset\":true}").statusCode());
+        HttpResponse<String> notAborted = api("GET", "/api/v1/communications?filters=%7B%7D", "");
+        assertEquals(500, notAborted.statusCode());
+        assertTrue(notAborted.body().contains("could not abort the connection"), notAborted.body());
+        assertEquals(200, api("GET", "/api/v1/communications?filters=%7B%7D", "").statusCode());
     }
 
     @Test
@@ -188,6 +207,7 @@ class SimulatorIT {
     }
 
     @Test
+    @Tag("liberty-only") // a TCP abort needs Liberty internals (SIMULATOR.md)
     void resetFaultAbortsTheConnectionWithoutAResponse() throws Exception {
         assertEquals(200, admin("POST", "/__admin/faults",
                 "{\"method\":\"GET\",\"path\":\"/api/v1/communications\",\"times\":1,\"reset\":true}").statusCode());

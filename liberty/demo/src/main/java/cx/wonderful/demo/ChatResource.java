@@ -27,9 +27,12 @@ import java.util.concurrent.CompletionStage;
 /**
  * The chat relay's endpoints, for the signed-in user's own chat only:
  * <ul>
- * <li>{@code POST /api/chat} starts the chat (or returns the one in progress): {@code {sessionId, connectionState}};</li>
- * <li>{@code GET /api/chat/events}: its events as server-sent events, resumed after the {@code Last-Event-ID} header;</li>
- * <li>{@code POST /api/chat/messages {text}}: 202 once Wonderful accepted the message, else the error (never dropped);</li>
+ * <li>{@code POST /api/chat} starts the chat (or returns the one in progress; a new one after the last ended or
+ * lost its connection for good): {@code {sessionId, connectionState}};</li>
+ * <li>{@code GET /api/chat/events}: its events as server-sent events, resumed after the {@code Last-Event-ID} header;
+ * each stream closes after {@link ChatRelay#STREAM_LIFETIME} and is to be reopened with that header;</li>
+ * <li>{@code POST /api/chat/messages {text}}: 202 once Wonderful accepted the message, else the error (never dropped;
+ * {@code CONNECTION_LOST} at once, nothing sent, when the connection gave up);</li>
  * <li>{@code DELETE /api/chat}: ends it, 204.</li>
  * </ul>
  */
@@ -53,6 +56,7 @@ public class ChatResource {
     public void events(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse,
             @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) @DefaultValue("0") long lastEventId) {
         conversationOf(security).subscribe(sink, sse, lastEventId);
+        relay.closeLater(sink);
     }
 
     @POST
@@ -61,7 +65,7 @@ public class ChatResource {
     @Produces(MediaType.APPLICATION_JSON)
     public void send(@Context SecurityContext security, OutgoingMessage message, @Suspended AsyncResponse response) {
         String text = message == null ? null : message.text();
-        whenDone(conversationOf(security).session().orElseThrow().send(text), Response.accepted().build(), response);
+        whenDone(conversationOf(security).send(text), Response.accepted().build(), response);
     }
 
     @DELETE

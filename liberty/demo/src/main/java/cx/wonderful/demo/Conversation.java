@@ -1,5 +1,7 @@
 package cx.wonderful.demo;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSession;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +63,29 @@ final class Conversation {
         return current != null && current.status() == ChatStatus.ENDED;
     }
 
+    /**
+     * Whether this conversation cannot go on and a new chat needs a new one: it ended, or its real-time connection
+     * gave up (reconnecting failed, or the server no longer knows the session), so no answer can reach the page.
+     */
+    boolean over() {
+        ChatSession current = session;
+        return current != null && (current.status() == ChatStatus.ENDED
+                || current.connectionState() == ConnectionState.DISCONNECTED);
+    }
+
+    /**
+     * Sends the user's text; refused at once, with nothing sent, when the connection gave up: the server might
+     * accept it, but its answer could never be shown, so the page must report it as not delivered.
+     */
+    CompletionStage<Void> send(String text) {
+        ChatSession current = session().orElseThrow();
+        if (current.connectionState() == ConnectionState.DISCONNECTED) {
+            return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.CONNECTION_LOST,
+                    "the chat's connection was lost and reconnecting gave up; start a new chat (the message was not sent)"));
+        }
+        return current.send(text);
+    }
+
     /** The library's listener: records the event and pushes it to every open stream, in the session's order. */
     private void onEvent(ChatEvent event) {
         synchronized (eventLock) {
@@ -101,6 +128,15 @@ final class Conversation {
             sinks.forEach(Subscriber::close);
             sinks.clear();
         }
+    }
+
+    /**
+     * Lets the conversation go without ending the chat (a replaced conversation, application shutdown): closes the
+     * streams and the session's connection. Local only, so it is quick: no request to the API.
+     */
+    void close() {
+        closeStreams();
+        session().ifPresent(ChatSession::close);
     }
 
     /** The page's name for the connection state: connecting, connected, reconnecting, disconnected or ended. */

@@ -6,6 +6,7 @@ import cx.wonderful.simulator.admin.FaultRegistry;
 import cx.wonderful.simulator.auth.AuthResult;
 import cx.wonderful.simulator.auth.Authenticator;
 import cx.wonderful.simulator.auth.Caller;
+import cx.wonderful.simulator.chat.AgentChatHandshake;
 import cx.wonderful.simulator.journal.Journal;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * Runs before every request and every WebSocket handshake (a filter runs before the upgrade, so a refused
  * handshake is a plain HTTP answer): guards {@code /__admin} with the admin key, applies injected faults, checks
- * the credential on {@code /api/**} (401 with the error body), and journals what happened.
+ * the credential on {@code /api/**} (401 with the error body) and an agent chat handshake's parameters
+ * ({@link AgentChatHandshake}: 404, 403, 400), and journals what happened.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class GatewayFilter extends HttpFilter {
@@ -45,6 +47,8 @@ public class GatewayFilter extends HttpFilter {
     Journal journal;
     @Inject
     Clock clock;
+    @Inject
+    AgentChatHandshake handshake;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -75,6 +79,16 @@ public class GatewayFilter extends HttpFilter {
             }
             if (auth != null) {
                 request.setAttribute(Caller.ATTRIBUTE, auth.caller());
+            }
+            if (AgentChatHandshake.handles(path)) {
+                try {
+                    // Before the container's upgrade, so that a refused handshake is a plain HTTP answer.
+                    handshake.check(auth.caller(), path, webSocket, request::getParameter);
+                } catch (ApiError refused) {
+                    write(response, refused.status(), refused.body());
+                    status = refused.status();
+                    return;
+                }
             }
             chain.doFilter(request, response);
             status = response.getStatus();

@@ -33,15 +33,14 @@ public class AgentChatEndpoint extends Endpoint implements SessionListener {
     private static final Logger LOG = Logger.getLogger(AgentChatEndpoint.class.getName());
     private static final ByteBuffer PING = ByteBuffer.wrap("wonderful-simulator".getBytes(StandardCharsets.UTF_8));
 
-    private final ChatConnection connection;
     private final SessionStore sessions;
     private final SocketPinger pinger;
+    private ChatConnection connection;
     private Session socket;
     private ChatSession chat;
     private ScheduledFuture<?> pings;
 
-    public AgentChatEndpoint(ChatConnection connection, SessionStore sessions, SocketPinger pinger) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+    public AgentChatEndpoint(SessionStore sessions, SocketPinger pinger) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.pinger = Objects.requireNonNull(pinger, "pinger");
     }
@@ -49,6 +48,13 @@ public class AgentChatEndpoint extends Endpoint implements SessionListener {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         socket = session;
+        connection = config.getUserProperties().get(ChatConnection.PROPERTY) instanceof ChatConnection established
+                ? established : null;
+        if (connection == null || !connection.agentId().equals(session.getPathParameters().get("agentId"))) {
+            // the container shared one config between handshakes: refuse rather than mix two clients' chats
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "handshake state lost"));
+            return;
+        }
         chat = connection.resumed() != null ? connection.resumed()
                 : sessions.create(connection.caller(), connection.agentId(), Participants.NONE,
                         JsonValue.EMPTY_JSON_OBJECT);
