@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class ApiInvoker {
     private Backoff backoff;
     private Sleeper sleeper;
     private AsyncExecutor executor;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     protected ApiInvoker() {
@@ -68,6 +70,15 @@ public class ApiInvoker {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Each call is then one span and is counted (README, "Telemetry"); without it, nothing is recorded. Called by
+     * CDI, and by the named clients for their own invokers.
+     */
+    @Inject
+    public void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /**
@@ -113,6 +124,11 @@ public class ApiInvoker {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(call, "call");
+        return telemetry.call(operation, () -> send(operation, source, call, atMostOnce));
+    }
+
+    /** One call: its first request, the re-send after a 401 and the retries. */
+    private <T> T send(String operation, CredentialSource source, Call<T> call, boolean atMostOnce) {
         Credential used = source.current();
         boolean resent = false;
         int retry = 0;
@@ -148,7 +164,7 @@ public class ApiInvoker {
     /** {@link #invoke(String, CredentialSource, Supplier)} on another thread, as {@link #invokeAsync(String, Supplier)}. */
     public <T> CompletionStage<T> invokeAsync(String operation, CredentialSource source, Supplier<T> call) {
         Objects.requireNonNull(call, "call");
-        Executor target = executor.get();
+        Executor target = Telemetry.inCurrentContext(executor.get());
         return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
     }
 

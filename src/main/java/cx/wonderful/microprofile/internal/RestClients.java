@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,7 @@ public class RestClients {
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
                 .register(new CredentialFilter(source, settings.tenantId()))
                 .register(new WonderfulResponseExceptionMapper())
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
                 .build(api);
         // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
         if (client instanceof AutoCloseable closeable) {
@@ -108,6 +110,7 @@ public class RestClients {
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
                 .register(new CredentialFilter(credentials, settings.tenantId()))
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
                 .build();
         created.add(client::close);
         return new EncodedQueryClient(client, base);
