@@ -49,9 +49,12 @@ final class ChatCommands {
         return submit(operation, () -> invoker.invokeAtMostOnce(operation, credentials, call));
     }
 
+    /** The invocation on the command executor, or on the thread that waits for it if that one gets there first. */
     private <T> CompletionStage<T> submit(String operation, Supplier<T> invocation) {
         try {
-            return CompletableFuture.supplyAsync(invocation, Telemetry.inCurrentContext(executor));
+            OnceCall<T> call = new OnceCall<>(invocation);
+            Telemetry.inCurrentContext(executor).execute(call);
+            return call;
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SEND_FAILED,
                     operation + ": not sent, the application is stopping", 0, false, null));
@@ -65,9 +68,12 @@ final class ChatCommands {
         return runAtMostOnce("chat.start", credential -> api.get().create(credential, workspaceId, body));
     }
 
+    /** The call's own stage (no stage after it), so that a caller waiting for the send can make the call itself. */
     CompletionStage<Void> send(String sessionId, String text) {
-        return runAtMostOnce("chat.send", credential -> api.get().command(credential, workspaceId, sessionId, ChatV3Wire.Command.text(text)))
-                .thenApply(answer -> null);
+        return runAtMostOnce("chat.send", credential -> {
+            api.get().command(credential, workspaceId, sessionId, ChatV3Wire.Command.text(text));
+            return null;
+        });
     }
 
     CompletionStage<Void> end(String sessionId) {

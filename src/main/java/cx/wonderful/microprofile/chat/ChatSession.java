@@ -32,7 +32,10 @@ public interface ChatSession {
      * It works while the connection is reconnecting. It fails, never silently, with a
      * {@link cx.wonderful.microprofile.WonderfulException}: {@code VALIDATION_ERROR} for a null or blank text
      * (nothing sent), {@code SESSION_ENDED} once the session has ended, or the error of the request after the
-     * library's retries ({@code NETWORK_ERROR}, {@code UNAUTHORIZED}, ...).
+     * library's retries ({@code NETWORK_ERROR}, {@code UNAUTHORIZED}, ...). Sending does not block: the request
+     * runs on the library's command threads; a thread that then waits for the stage ({@code get}, {@code join} of
+     * {@code toCompletableFuture()}) makes the request itself if no command thread has started it yet, so such a
+     * wait lasts as long as the request (bounded by the request timeout), whatever timeout is given to {@code get}.
      */
     CompletionStage<Void> send(String text);
 

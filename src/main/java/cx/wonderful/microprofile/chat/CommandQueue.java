@@ -3,12 +3,17 @@ package cx.wonderful.microprofile.chat;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * One session's commands (send, end), run one after another in call order: a command starts only when the one
  * before it has completed, successfully or not, so that back-to-back sends reach the server in the order they were
- * made. Each command is started exactly once; commands of different sessions run in parallel. Thread-safe.
+ * made. Each command is started exactly once; commands of different sessions run in parallel. A thread that waits
+ * for a returned stage ({@code get}, {@code join}) once its command has started runs the command's
+ * {@link OnceCall} itself if no command thread has picked it up yet. Thread-safe.
  */
 final class CommandQueue {
 
@@ -22,15 +27,27 @@ final class CommandQueue {
     synchronized <T> CompletionStage<T> submit(Supplier<? extends CompletionStage<T>> command) {
         Objects.requireNonNull(command, "command");
         CompletableFuture<T> result = new CompletableFuture<>();
+        Awaited<T> awaited = new Awaited<>();
         CompletableFuture<?> previous = tail;
         tail = result;
-        previous.whenComplete((ignored, failure) -> run(command, result));
-        return result.copy();
+        previous.whenComplete((ignored, failure) -> run(command, result, awaited));
+        result.whenComplete((value, failure) -> {
+            if (failure == null) {
+                awaited.complete(value);
+            } else {
+                awaited.completeExceptionally(failure);
+            }
+        });
+        return awaited;
     }
 
-    private static <T> void run(Supplier<? extends CompletionStage<T>> command, CompletableFuture<T> result) {
+    private static <T> void run(Supplier<? extends CompletionStage<T>> command, CompletableFuture<T> result, Awaited<T> awaited) {
         try {
-            command.get().whenComplete((value, failure) -> {
+            CompletionStage<T> stage = command.get();
+            if (stage instanceof OnceCall<?> call) {
+                awaited.call = call;
+            }
+            stage.whenComplete((value, failure) -> {
                 if (failure == null) {
                     result.complete(value);
                 } else {
@@ -39,6 +56,37 @@ final class CommandQueue {
             });
         } catch (Throwable e) {
             result.completeExceptionally(e);
+        }
+    }
+
+    /** The caller's stage: waiting for it first offers to make the command's call on the waiting thread. */
+    private static final class Awaited<T> extends CompletableFuture<T> {
+
+        private volatile OnceCall<?> call;
+
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            help();
+            return super.get();
+        }
+
+        @Override
+        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            help();
+            return super.get(timeout, unit);
+        }
+
+        @Override
+        public T join() {
+            help();
+            return super.join();
+        }
+
+        private void help() {
+            OnceCall<?> started = call;
+            if (started != null && !isDone()) {
+                started.run();
+            }
         }
     }
 }

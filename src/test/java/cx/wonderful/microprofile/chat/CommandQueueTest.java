@@ -92,4 +92,51 @@ class CommandQueueTest {
         gate.complete("first");
         assertEquals("second", second.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aWaitingCallerMakesTheCallItselfWhenNoCommandThreadHasStartedIt() throws Exception {
+        CommandQueue queue = new CommandQueue();
+        List<Runnable> handedOff = new ArrayList<>();
+        List<String> ranOn = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> sent = queue.submit(() -> {
+            OnceCall<String> call = new OnceCall<>(() -> {
+                ranOn.add(Thread.currentThread().getName());
+                return "sent";
+            });
+            handedOff.add(call); // an executor whose threads are all busy: nothing runs it yet
+            return call;
+        }).toCompletableFuture();
+        assertEquals("sent", sent.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(Thread.currentThread().getName()), ranOn);
+        handedOff.forEach(Runnable::run); // the command thread gets to it later: it is not made twice
+        assertEquals(1, ranOn.size());
+    }
+
+    @Test
+    void aCallIsMadeOnceWhenTheWaitingCallerAndACommandThreadRace() throws Exception {
+        CommandQueue queue = new CommandQueue();
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 500; i++) {
+            int n = i;
+            CompletableFuture<Integer> sent = queue.submit(() -> {
+                OnceCall<Integer> call = new OnceCall<>(() -> {
+                    calls.incrementAndGet();
+                    return n;
+                });
+                pool.execute(call);
+                return call;
+            }).toCompletableFuture();
+            assertEquals(n, n % 2 == 0 ? sent.join() : sent.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(500, calls.get());
+    }
+
+    @Test
+    void aFailedCallIsReportedToTheWaitingCallerWrappedAsByAnExecutor() {
+        CommandQueue queue = new CommandQueue();
+        CompletableFuture<Object> sent = queue.submit(() -> new OnceCall<>(() -> {
+            throw new IllegalStateException("refused");
+        })).toCompletableFuture();
+        assertTrue(assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS)).getCause() instanceof IllegalStateException);
+    }
 }

@@ -18,6 +18,6 @@ final class BenchDeployments {
         return Deployments.war(name, properties, classes)
                 .addClasses(Samples.class, BenchTable.class, BenchResults.class, BenchDeployments.class, Deliveries.class,
                         RawChat.class, RawChatSocket.class, Measure.class, SimSessions.class,
-                        HeapHistogram.class);
+                        HeapHistogram.class, Jfr.class);
     }
 }

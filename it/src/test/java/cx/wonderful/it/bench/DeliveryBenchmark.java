@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * frames itself, each on its own session of the same server. Per round and client: {@value #PACED} turns one at a
  * time (each awaited: latency without load), then a burst of {@value #TURNS} turns (2 transcripts and a turn_ended
  * each) pushed as fast as the simulator can: transcripts per second from the emit request to the last transcript,
- * Java threads' CPU per transcript, and the latency of each customer transcript from its server send stamp to the
+ * the client JVM's CPU per transcript, and the latency of each customer transcript from its server send stamp to the
  * application. Asserted: every transcript arrives once, in order.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -94,7 +94,7 @@ class DeliveryBenchmark {
                 .row("throughput (transcripts/s, median of " + ROUNDS + " bursts)", libraryRate, rawRate, "≥ 0.9x",
                         libraryRate / rawRate >= 0.9)
                 .latency("burst: send → listener", library.burstLatency, raw.burstLatency, null, 2.0)
-                .row("burst: CPU of all Java threads per transcript (µs, median)", median(library.cpuPerTranscript),
+                .row("burst: CPU of the client JVM per transcript (µs, median)", median(library.cpuPerTranscript),
                         median(raw.cpuPerTranscript), null, null)
                 .latency("unloaded (one turn at a time): send → listener", library.pacedLatency, raw.pacedLatency, null, null)
                 .fact("lost / duplicated transcripts, phases out of order (all rounds, both clients)",
@@ -103,9 +103,9 @@ class DeliveryBenchmark {
                         + "the session's lock with blocking sends, so a slow reader slows the sender: throughput is end to end. "
                         + WARMUP_ROUNDS + " warm-up rounds, then " + ROUNDS + " rounds, the two clients alternating which goes first.")
                 .note("Latency: System.nanoTime() stamped into each customer transcript just before the server sends it, read by "
-                        + "the client once it has the parsed message (same JVM, so the clocks agree); created_at (epoch ms) is too "
-                        + "coarse for sub-millisecond figures. CPU: ThreadMXBean CPU time of every live thread (server included) "
-                        + "over the burst, divided by its transcripts.")
+                        + "the client once it has the parsed message (another JVM: both read CLOCK_MONOTONIC on Linux); created_at (epoch ms) is too "
+                        + "coarse for sub-millisecond figures. CPU: the client JVM's ProcessCpuTime (OperatingSystem MXBean: every "
+                        + "thread, GC and JIT included; the simulator's JVM is not in it) over the burst, divided by its transcripts.")
                 .note("Baseline: ContainerProvider.getWebSocketContainer() + a bare Endpoint with a MessageHandler.Whole<String> "
                         + "that parses each frame with JSON-P, on the container's read thread. Library: WonderfulChat.start(request, "
                         + "listener); frames are parsed on the read thread, then delivered through the session's serial event queue "
@@ -151,11 +151,11 @@ class DeliveryBenchmark {
 
         Deliveries burst = new Deliveries();
         target.set(burst);
-        long cpuBefore = Measure.javaThreadsCpu();
+        long cpuBefore = Measure.processCpu();
         long start = System.nanoTime();
         RawChat.emit(sessionId, TURNS);
         burst.awaitTranscripts(2 * TURNS, WAIT);
-        long cpu = Measure.javaThreadsCpu() - cpuBefore;
+        long cpu = Measure.processCpu() - cpuBefore;
         check(burst, 2 * TURNS, into);
         into.burstLatency.addAll(burst.latency());
         into.rates.add(2 * TURNS / ((burst.lastAt() - start) / 1e9));

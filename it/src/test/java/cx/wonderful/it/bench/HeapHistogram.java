@@ -47,6 +47,11 @@ final class HeapHistogram {
                 .mapToLong(e -> e.getValue() - before.bytesByClass.getOrDefault(e.getKey(), 0L)).sum();
     }
 
+    /** Growth from {@code before} of every class, in bytes (shallow sizes). */
+    long growthOfAll(HeapHistogram before) {
+        return growthOfPackage(before, "");
+    }
+
     /** The {@code top} classes that grew most from {@code before} to this one, as bytes per {@code perUnit}. */
     String growthSince(HeapHistogram before, int perUnit, int top) {
         Set<String> classes = bytesByClass.keySet();

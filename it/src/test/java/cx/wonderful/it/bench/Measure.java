@@ -2,8 +2,9 @@ package cx.wonderful.it.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** Timing loops and heap readings shared by the benchmarks. */
 final class Measure {
@@ -51,17 +52,30 @@ final class Measure {
         }
     }
 
-    /** CPU time of every live Java thread so far, in nanoseconds (threads that ended are not counted). */
-    static long javaThreadsCpu() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long id : threads.getAllThreadIds()) {
-            long cpu = threads.getThreadCpuTime(id);
-            if (cpu > 0) {
-                total += cpu;
-            }
+    /** CPU time of this whole JVM so far (every thread, GC and JIT included), in nanoseconds; -1 where unknown. */
+    static long processCpu() {
+        return operatingSystemAttribute("ProcessCpuTime");
+    }
+
+    /** Files (sockets included) this JVM has open now; -1 where unknown. */
+    static long openFileDescriptors() {
+        return operatingSystemAttribute("OpenFileDescriptorCount");
+    }
+
+    /** The most files this JVM may open (its soft limit, which HotSpot raises to the hard one at start); -1 where unknown. */
+    static long maxFileDescriptors() {
+        return operatingSystemAttribute("MaxFileDescriptorCount");
+    }
+
+    /** An attribute of the platform's OperatingSystem MXBean, read through the MBean server (no com.sun.management types). */
+    private static long operatingSystemAttribute(String name) {
+        try {
+            Object value = ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), name);
+            return value instanceof Number n ? n.longValue() : -1;
+        } catch (JMException e) {
+            return -1;
         }
-        return total;
     }
 
     /** Heap in use after full collections (several, until it stops shrinking), in bytes. */

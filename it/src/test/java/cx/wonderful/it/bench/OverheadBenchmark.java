@@ -17,12 +17,16 @@ import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.RestClients;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -46,6 +50,12 @@ class OverheadBenchmark {
     static final String ID = "1-overhead";
     private static final int WARMUP = 300;
     private static final int CALLS = 1_500;
+    /** Sends per JFR recording (library, then bare), after the measured rounds. */
+    private static final int PROFILED = 1_000;
+    static final String JFR_LIBRARY = ID + "-send-library";
+    static final String JFR_BARE = ID + "-send-bare";
+    /** Looked up once, as the library does: Json.createXxx looks the provider up on every call (a class-path scan on Liberty). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Deployment
     static WebArchive deployment() {
@@ -78,7 +88,7 @@ class OverheadBenchmark {
                     signed.incrementAndGet();
                 }
             }, () -> {
-                JsonObject answer = bare.sign(Json.createObjectBuilder().add("entityId", UUID.randomUUID().toString())
+                JsonObject answer = bare.sign(JSON.createObjectBuilder().add("entityId", UUID.randomUUID().toString())
                         .add("expiresIn", SignRequest.DEFAULT_EXPIRES_IN).add("tenantId", Simulator.TENANT).build());
                 if (!answer.getJsonObject("data").getString("jwt").isEmpty()) {
                     signed.incrementAndGet();
@@ -101,22 +111,39 @@ class OverheadBenchmark {
                 assertTrue(invoker.invoke("chat.send", credentials, credential -> inline.command(credential, Simulator.WORKSPACE,
                         session.sessionId(), ChatV3Wire.Command.text(text))).containsKey("data"));
             }, () -> {
-                JsonObject body = Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("type", "text")
+                JsonObject body = JSON.createObjectBuilder().add("data", JSON.createObjectBuilder().add("type", "text")
                         .add("text", "bare " + sent.incrementAndGet())).build();
                 assertTrue(bare.send(Simulator.WORKSPACE, session.sessionId(), body).containsKey("data"));
             }), List.of(librarySend, inlineSend, bareSend));
+            // Where the send's time goes beyond the bare call: the same sends again under JFR, library then bare.
+            Path dir = Path.of(ConfigProvider.getConfig().getValue(BenchTable.RESULTS_DIR_KEY, String.class));
+            Jfr recording = Jfr.start(dir, JFR_LIBRARY);
+            for (int i = 0; i < PROFILED; i++) {
+                session.send("profiled " + i).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            recording.stop();
+            recording = Jfr.start(dir, JFR_BARE);
+            for (int i = 0; i < PROFILED; i++) {
+                JsonObject body = JSON.createObjectBuilder().add("data", JSON.createObjectBuilder().add("type", "text")
+                        .add("text", "profiled bare " + i)).build();
+                assertTrue(bare.send(Simulator.WORKSPACE, session.sessionId(), body).containsKey("data"));
+            }
+            recording.stop();
             session.end().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals(3 * (WARMUP + CALLS), sent.get());
 
             new BenchTable(ID, "1. Per-call overhead (sequential calls, loopback)", "library", "bare MP Rest Client")
-                    .latency("auth.sign", librarySign, bareSign, 1.05, null)
-                    .latency("chat send", librarySend, bareSend, 1.05, null)
+                    .latency("auth.sign", librarySign, bareSign, 1.02, null)
+                    .latency("chat send", librarySend, bareSend, 1.02, null)
                     .latency("diagnostic: chat send without the command-pool hop", inlineSend, bareSend, null, null)
                     .note(WARMUP + " warm-up calls then " + CALLS + " measured calls each, library and baseline alternating call by call "
                             + "(for the send, the diagnostic series rotates in too).")
                     .note("Diagnostic row: ApiInvoker.invoke over the library's own ChatV3Api client (RestClients), on the calling "
                             + "thread; the difference to the chat send row is the hand-off to the command pool and back.")
-                    .note("Baseline: RestClientBuilder + a ClientRequestFilter setting x-api-key, X-Tenant-ID and Accept; same JSON bodies. "
+                    .note("Then " + PROFILED + " library sends and " + PROFILED + " bare sends, each under a JFR recording of the "
+                            + "client JVM (jdk.ExecutionSample every 1 ms): see the hot frames below.")
+                    .note("Baseline: RestClientBuilder + a ClientRequestFilter setting x-api-key, X-Tenant-ID and Accept; same JSON bodies "
+                            + "(JSON-P provider looked up once). "
                             + "Library: WonderfulAuth.sign(SignRequest.forNewUser()) and ChatSession.send(text).get() (which runs on the "
                             + "library's command pool, through ApiInvoker's credential and retry policy).")
                     .write();
@@ -128,7 +155,13 @@ class OverheadBenchmark {
     @Test
     @Order(2)
     @RunAsClient
-    void report() {
+    void report() throws Exception {
+        Path dir = BenchResults.dir();
+        String hot = "### Where the send's time goes (JFR, client JVM)\n\n"
+                + JfrHotFrames.summary("library send (ChatSession.send(text).get())", dir.resolve(JFR_LIBRARY + ".jfr"), 12)
+                + JfrHotFrames.summary("bare send (MP Rest Client)", dir.resolve(JFR_BARE + ".jfr"), 12);
+        Path table = dir.resolve(ID + ".md");
+        Files.writeString(table, Files.readString(table, StandardCharsets.UTF_8) + hot, StandardCharsets.UTF_8);
         BenchResults.publish(ID);
     }
 }

@@ -1,8 +1,8 @@
 package cx.wonderful.it.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -19,7 +19,16 @@ import java.util.function.Supplier;
  */
 public final class RawChatSocket extends Endpoint {
 
-    private final Supplier<Deliveries> deliveries;
+    /** Looked up once, as the library does: Json.createReader looks the provider up on every call (a class-path scan on Liberty). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** Where a parsed transcript goes. */
+    @FunctionalInterface
+    interface Sink {
+        void transcript(String id, String speaker, String text, long now);
+    }
+
+    private final Sink sink;
     private final IntConsumer onClose;
 
     /** @param onClose called with the close code when the socket closes (the reconnect benchmark reopens there) */
@@ -29,7 +38,13 @@ public final class RawChatSocket extends Endpoint {
 
     /** @param deliveries where each transcript goes, asked on every one (a benchmark switches phases) */
     RawChatSocket(Supplier<Deliveries> deliveries, IntConsumer onClose) {
-        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this((id, speaker, text, now) -> deliveries.get().transcript(id, speaker, text, now), onClose);
+        Objects.requireNonNull(deliveries, "deliveries");
+    }
+
+    /** @param sink where each transcript goes, with the moment it was parsed ({@link System#nanoTime()}) */
+    RawChatSocket(Sink sink, IntConsumer onClose) {
+        this.sink = Objects.requireNonNull(sink, "sink");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
     }
 
@@ -41,13 +56,13 @@ public final class RawChatSocket extends Endpoint {
 
     private void onText(String text) {
         JsonObject frame;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             frame = reader.readObject();
         }
         if ("transcript".equals(frame.getString("type", ""))) {
             JsonObject data = frame.getJsonObject("data");
             long now = System.nanoTime();
-            deliveries.get().transcript(data.getString("id"), data.getString("speaker"), data.getString("text"), now);
+            sink.transcript(data.getString("id"), data.getString("speaker"), data.getString("text"), now);
         }
     }
 
