@@ -48,10 +48,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OverheadBenchmark {
 
     static final String ID = "1-overhead";
-    private static final int WARMUP = 300;
-    private static final int CALLS = 1_500;
+    private static final int WARMUP = 200;
+    private static final int CALLS = 1_000;
     /** Sends per JFR recording (library, then bare), after the measured rounds. */
-    private static final int PROFILED = 1_000;
+    private static final int PROFILED = 500;
     static final String JFR_LIBRARY = ID + "-send-library";
     static final String JFR_BARE = ID + "-send-bare";
     /** Looked up once, as the library does: Json.createXxx looks the provider up on every call (a class-path scan on Liberty). */
