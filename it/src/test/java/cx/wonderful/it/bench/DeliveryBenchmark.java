@@ -41,8 +41,8 @@ class DeliveryBenchmark {
     private static final int TURNS = 2_000;
     private static final int PACED = 200;
     /** The first bursts run visibly slower while the JIT compiles the paths (rates rise round after round). */
-    private static final int WARMUP_ROUNDS = 3;
-    private static final int ROUNDS = 7;
+    private static final int WARMUP_ROUNDS = 2;
+    private static final int ROUNDS = 5;
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Deployment
