@@ -75,6 +75,7 @@ class ScaleBenchmark {
     private static final class Pass {
         final Map<Integer, long[]> readings = new LinkedHashMap<>();
         final Map<Integer, Double> secondsTo = new LinkedHashMap<>();
+        long fdsAtStart;
         HeapHistogram empty;
         HeapHistogram full;
         String census = "";
@@ -183,11 +184,8 @@ class ScaleBenchmark {
     }
 
     private Pass libraryPass() throws Exception {
-        Pass pass = new Pass();
+        Pass pass = begin();
         FanOut fanOut = new FanOut(MAX);
-        long fdsAtStart = Measure.openFileDescriptors();
-        pass.readings.put(0, reading());
-        pass.empty = HeapHistogram.take();
         List<ChatSession> sessions = new ArrayList<>(MAX);
         long start = System.nanoTime();
         for (int step : STEPS) {
@@ -216,17 +214,14 @@ class ScaleBenchmark {
         pass.census = census();
         fanOut(pass, fanOut, sessions.stream().map(ChatSession::sessionId).toList());
         sessions.forEach(ChatSession::close);
-        awaitFileDescriptors(fdsAtStart);
+        awaitFileDescriptors(pass.fdsAtStart);
         Simulator.reset();
         return pass;
     }
 
     private Pass rawPass() throws Exception {
-        Pass pass = new Pass();
+        Pass pass = begin();
         FanOut fanOut = new FanOut(MAX);
-        long fdsAtStart = Measure.openFileDescriptors();
-        pass.readings.put(0, reading());
-        pass.empty = HeapHistogram.take();
         List<Session> sockets = new ArrayList<>(MAX);
         List<String> ids = new ArrayList<>(MAX);
         ExecutorService openers = Executors.newFixedThreadPool(RAW_OPENERS);
@@ -265,7 +260,7 @@ class ScaleBenchmark {
         for (Session socket : sockets) {
             socket.close();
         }
-        awaitFileDescriptors(fdsAtStart);
+        awaitFileDescriptors(pass.fdsAtStart);
         Simulator.reset();
         return pass;
     }
@@ -293,6 +288,15 @@ class ScaleBenchmark {
         assertEquals(0, pass.lost, "no transcript lost");
         assertEquals(0, pass.duplicated, "no transcript duplicated");
         assertEquals(0, pass.disordered, "every session's transcripts in order");
+    }
+
+    /** A pass's readings at 0 sessions. */
+    private Pass begin() throws InterruptedException {
+        Pass pass = new Pass();
+        pass.fdsAtStart = Measure.openFileDescriptors();
+        pass.readings.put(0, reading());
+        pass.empty = HeapHistogram.take();
+        return pass;
     }
 
     /** {heap bytes, live threads, open file descriptors}. */
