@@ -7,14 +7,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The library's settings, read once from MicroProfile Config ({@link ConfigKeys}) and checked: a missing or
- * malformed base URL, more than one credential, or a bearer credential over plain {@code http://} to a host that
- * is not loopback is a {@code CONFIGURATION_ERROR}. Secrets are held here but never shown by {@link #toString()}.
+ * malformed base URL, a base URL with user information ({@code user:password@}), more than one credential, a
+ * bearer credential over plain {@code http://} (any case) to a host that is not loopback, a control character in
+ * the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id outside the path-id rule
+ * ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a secret or a URL's user
+ * information. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
 
@@ -59,8 +64,9 @@ public final class WonderfulSettings {
             requireSafeForBearer(baseUrl);
         }
         this.tenantId = text(config, ConfigKeys.TENANT_ID);
-        this.workspaceId = text(config, ConfigKeys.WORKSPACE_ID);
-        this.agentId = text(config, ConfigKeys.AGENT_ID);
+        rawHasControl(config, ConfigKeys.TENANT_ID);
+        this.workspaceId = pathId(config, ConfigKeys.WORKSPACE_ID);
+        this.agentId = pathId(config, ConfigKeys.AGENT_ID);
         this.requestTimeout = positive(config, ConfigKeys.REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
         this.maxRetries = nonNegative(config, ConfigKeys.MAX_RETRIES, DEFAULT_MAX_RETRIES);
         this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
@@ -83,7 +89,7 @@ public final class WonderfulSettings {
 
     /** Checks that a bearer credential would not travel in clear text to another machine. */
     public static void requireSafeForBearer(URI baseUrl) {
-        if ("http".equals(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
+        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
             throw configError("a token must not be sent over plain http:// to " + baseUrl.getHost()
                     + "; use https:// (" + ConfigKeys.BASE_URL + ")");
         }
@@ -92,20 +98,30 @@ public final class WonderfulSettings {
     private static URI baseUrl(Config config) {
         String raw = text(config, ConfigKeys.BASE_URL)
                 .orElseThrow(() -> configError(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)"));
+        String shown = Redaction.scrub(raw);
+        if (raw.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+            throw configError(ConfigKeys.BASE_URL + " must not contain whitespace or control characters");
+        }
         URI uri;
         try {
             uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         } catch (URISyntaxException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, ConfigKeys.BASE_URL + " is not a URL: " + raw, e);
+            throw configError(ConfigKeys.BASE_URL + " is not a URL: " + shown);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            // Credentials travel in their own keys; user information in a URL ends up in logs and error messages.
+            throw configError(ConfigKeys.BASE_URL + " must not carry user information (user:password@); configure the"
+                    + " credential with " + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw configError(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + raw);
+            throw configError(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + shown);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw configError(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + raw);
+            throw configError(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + shown);
         }
-        return uri;
+        // The scheme in lower case, so that every later check and the WebSocket URL see one spelling.
+        return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
     }
 
     static boolean isLoopback(String host) {
@@ -128,7 +144,30 @@ public final class WonderfulSettings {
     }
 
     private static Optional<String> secret(Config config, String key) {
-        return text(config, key);
+        rawHasControl(config, key);
+        Optional<String> value = text(config, key);
+        if (value.isPresent() && value.get().chars().anyMatch(c -> c <= ' ' || c == 127 || c >= 0x80 && c <= 0x9f)) {
+            throw configError(key + " must not contain whitespace or control characters (a line break copied with the"
+                    + " value, for example); its value is not shown");
+        }
+        return value;
+    }
+
+    /** A control character anywhere in the value as configured, before any trimming: CR/LF would split a header. */
+    private static void rawHasControl(Config config, String key) {
+        Optional<String> raw = config.getOptionalValue(key, String.class);
+        if (raw.isPresent() && raw.get().chars().anyMatch(Character::isISOControl)) {
+            throw configError(key + " must not contain control characters such as CR or LF; its value is not shown");
+        }
+    }
+
+    private static Optional<String> pathId(Config config, String key) {
+        Optional<String> value = text(config, key);
+        if (value.isPresent() && !PathIds.isValid(value.get())) {
+            throw configError(key + " must be 1 to " + WireContract.PATH_ID_MAX_LENGTH
+                    + " letters, digits and - _ . ~ (not only dots): it goes into URL paths");
+        }
+        return value;
     }
 
     private static Duration duration(Config config, String key, Duration fallback) {
@@ -169,6 +208,14 @@ public final class WonderfulSettings {
 
     private static WonderfulException configError(String message) {
         return new WonderfulException(ErrorCode.CONFIGURATION_ERROR, message);
+    }
+
+    /** Every secret configured (the API key and the configured token), for masking them in text a server echoes. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        apiKey.ifPresent(secrets::add);
+        configuredCredential.map(Credential::secret).filter(s -> !secrets.contains(s)).ifPresent(secrets::add);
+        return List.copyOf(secrets);
     }
 
     /** The base URL, without a trailing slash. */
