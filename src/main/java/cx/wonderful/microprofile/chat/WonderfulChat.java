@@ -31,7 +31,14 @@ import java.util.function.Supplier;
  * socket is open: the session is {@link ChatStatus#IN_PROGRESS}, {@link cx.wonderful.microprofile.realtime.ConnectionState#CONNECTED}.
  *
  * <p><b>Recover.</b> {@link #recover} reads the session's history from the Chat V3 events, then (unless the session
- * has ended) reopens the socket resuming after the last message, so that no message is missed or repeated.
+ * has ended) reopens the socket on the session's agent. What it guarantees: {@link ChatSession#messages()} holds the
+ * history as the server gave it, then every live message, none twice, when either the history carries transcript
+ * ids (the socket then resumes {@code after} the last one) or the socket, resumed with no id, replays the
+ * conversation from its start (recognised by position on speaker and text, never on times, whose precision and
+ * format may differ between the channels). A server that does neither may show a message twice; none is lost. The
+ * agent is the one the caller names ({@link #recover(String, String, ChatEventListener)}), else the one the history
+ * answer names ({@code data.agent_id}, CHOSEN and optional), else {@code wonderful.agent-id}; with none of them,
+ * {@code VALIDATION_ERROR} saying so.
  *
  * <p><b>Configuration.</b> {@code wonderful.workspace-id} (required), {@code wonderful.agent-id} (the agent when a
  * request names none), the WebSocket keys {@code wonderful.ws.ping-interval} (30 s), {@code wonderful.ws.pong-timeout}
@@ -136,12 +143,32 @@ public class WonderfulChat {
         return recoverAsync(sessionId, null);
     }
 
+    /**
+     * {@link #recover(String, ChatEventListener)} of a session whose agent the caller knows: the contract's history
+     * answer does not name it, so a session of an agent other than {@code wonderful.agent-id} needs it here.
+     *
+     * @param agentId the session's agent, or null for the one the server names, else {@code wonderful.agent-id}
+     * @throws WonderfulException {@code VALIDATION_ERROR} for a malformed session or agent id (nothing sent), and
+     *         as {@link #recover(String)}
+     */
+    public ChatSession recover(String sessionId, String agentId, ChatEventListener listener) {
+        return await(recoverAsync(sessionId, agentId, listener));
+    }
+
     /** {@link #recover(String, ChatEventListener)} without blocking. */
     public CompletionStage<ChatSession> recoverAsync(String sessionId, ChatEventListener listener) {
+        return recoverAsync(sessionId, null, listener);
+    }
+
+    /** {@link #recover(String, String, ChatEventListener)} without blocking. */
+    public CompletionStage<ChatSession> recoverAsync(String sessionId, String agentId, ChatEventListener listener) {
         String id;
         ChatCommands commands;
         try {
             id = ChatValidation.sessionId(sessionId);
+            if (agentId != null) {
+                ChatValidation.agent(java.util.Optional.of(agentId), java.util.Optional.empty());
+            }
             commands = commands();
         } catch (WonderfulException e) {
             return CompletableFuture.failedFuture(e);
@@ -157,10 +184,12 @@ public class WonderfulChat {
                         return CompletableFuture.completedFuture(
                                 session(id, ChatStatus.ENDED, commands, ledger, listener, null));
                     }
-                    String agentId = history.agentId().or(settings::agentId).orElseThrow(() -> new WonderfulException(
-                            ErrorCode.VALIDATION_ERROR, "chat session " + id + ": the server did not name its agent and "
-                                    + ConfigKeys.AGENT_ID + " is not set"));
-                    return connect(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null), agentId);
+                    String agent = java.util.Optional.ofNullable(agentId).or(history::agentId).or(settings::agentId)
+                            .orElseThrow(() -> new WonderfulException(ErrorCode.VALIDATION_ERROR, "chat session " + id
+                                    + ": no agent to reconnect to: pass the session's agent to recover, or configure "
+                                    + ConfigKeys.AGENT_ID + " (the server's history does not name it)"));
+                    ChatValidation.agent(java.util.Optional.of(agent), java.util.Optional.empty());
+                    return connect(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null), agent);
                 });
     }
 

@@ -31,7 +31,7 @@ public final class PathIds {
             throw invalid(field + " is required");
         }
         if (value.length() > WireContract.PATH_ID_MAX_LENGTH || !ID.matcher(value).matches()) {
-            throw invalid(field + " must be 1 to " + WireContract.PATH_ID_MAX_LENGTH
+            throw invalid(field + " may only hold 1 to " + WireContract.PATH_ID_MAX_LENGTH
                     + " letters, digits and - _ . ~ (not only dots), was " + shown(value));
         }
         return value;
