@@ -53,7 +53,7 @@ public final class ErrorResponses {
 
     /**
      * A {@code Retry-After} value (RFC 9110 §10.2.3): a number of seconds, or an HTTP-date (then the time left from
-     * now, zero when it is past). Empty when absent or unreadable.
+     * now in whole seconds rounded up, zero when it is past). Empty when absent or unreadable.
      */
     static Optional<Duration> retryAfter(String header, Clock clock) {
         if (header == null || header.isBlank()) {
@@ -66,7 +66,9 @@ public final class ErrorResponses {
         try {
             Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration left = Duration.between(clock.instant(), at);
-            return Optional.of(left.isNegative() ? Duration.ZERO : left);
+            // Whole seconds, rounded up: never earlier than the server asked.
+            long seconds = left.isNegative() ? 0 : left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
+            return Optional.of(Duration.ofSeconds(seconds));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -2,6 +2,8 @@ package cx.wonderful.microprofile.internal;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,4 +19,10 @@ public interface EchoApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject echo(JsonObject body);
+
+    /** An idempotent read, for the retry policy of reads and the engine's own retries (which only touch those). */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject read(@PathParam("id") String id);
 }
