@@ -43,6 +43,12 @@ final class ChatValidation {
         if (request == null) {
             throw invalid("the start request must not be null");
         }
+        // Control characters first, on the values as given: trimming would drop a NUL or CR/LF silently.
+        noControl("from", request.from());
+        noControl("fromType", request.fromType());
+        noControl("to", request.to());
+        noControl("toType", request.toType());
+        noControl("locale", request.locale());
         String from = request.from().map(String::trim).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new WonderfulException(ErrorCode.MISSING_PARTICIPANT, "from is required"));
         String fromTypeText = request.fromType().map(String::trim).filter(s -> !s.isEmpty())
@@ -106,6 +112,12 @@ final class ChatValidation {
             }
         }
         return text;
+    }
+
+    private static void noControl(String field, Optional<String> value) {
+        if (value.isPresent() && value.get().chars().anyMatch(Character::isISOControl)) {
+            throw invalid(field + " must not contain control characters (NUL, CR, LF, ...)");
+        }
     }
 
     private static ParticipantType participantType(String field, String value) {

@@ -68,6 +68,10 @@ public final class RecordingServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    public void clearRequests() {
+        requests.clear();
+    }
+
     public List<Request> requests() {
         return Collections.unmodifiableList(new ArrayList<>(requests));
     }
