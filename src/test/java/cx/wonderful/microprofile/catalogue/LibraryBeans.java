@@ -33,8 +33,8 @@ final class LibraryBeans implements AutoCloseable {
         }
     }
 
-    <T> T bean(Class<T> type) {
-        return weld.select(type).get();
+    <T> T bean(Class<T> type, java.lang.annotation.Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
     }
 
     @Override
