@@ -43,12 +43,10 @@ class SecretsInConfigurationTest {
         Logger library = Logger.getLogger("cx.wonderful");
         library.addHandler(capture);
         RecordingServer server = new RecordingServer(r -> Reply.json(200, "{}"));
-        LibraryBeans beans = null;
-        try {
         String url = server.uri().toString().replace("http://", "http://bob:" + SecretsCatalogueTest.URL_PASSWORD + "@");
-        beans = new LibraryBeans(Map.of(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY, SecretsCatalogueTest.API_KEY,
-                ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support"));
-        WonderfulException error = assertThrows(WonderfulException.class,
+        try (LibraryBeans beans = new LibraryBeans(Map.of(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY,
+                SecretsCatalogueTest.API_KEY, ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support"))) {
+            WonderfulException error = assertThrows(WonderfulException.class,
                 () -> beans.bean(WonderfulCommunications.class).list(ListCommunications.all()));
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
         assertTrue(error.getMessage().contains(ConfigKeys.BASE_URL), error.getMessage());
@@ -58,9 +56,6 @@ class SecretsInConfigurationTest {
         SecretsCatalogueTest.assertNoSecret("a log record", String.join("\n", logs));
         } finally {
             library.removeHandler(capture);
-            if (beans != null) {
-                beans.close();
-            }
             server.close();
         }
     }
