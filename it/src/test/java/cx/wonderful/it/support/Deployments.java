@@ -18,16 +18,31 @@ public final class Deployments {
 
     /** A CDI-enabled WAR named {@code name} with the library jar and the given classes. */
     public static WebArchive war(String name, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(libraryJar())
                 .addPackage(Deployments.class.getPackage())
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        String simulatorConfig = simulatorConfig();
+        return simulatorConfig.isEmpty() ? war
+                : war.addAsResource(new StringAsset(simulatorConfig), "META-INF/microprofile-config.properties");
     }
 
     /** {@link #war} with a {@code META-INF/microprofile-config.properties} of its own (overrides the server's defaults). */
     public static WebArchive war(String name, String microprofileConfig, Class<?>... classes) {
-        return war(name, classes).addAsResource(new StringAsset(microprofileConfig), "META-INF/microprofile-config.properties");
+        WebArchive war = war(name, classes);
+        war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
+        return war.addAsResource(new StringAsset(simulatorConfig() + microprofileConfig), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * In the strict contract run, the library of every test WAR talks to the strict simulator
+     * ({@code /strict}, see it/pom.xml and the IT server.xml); empty otherwise.
+     */
+    private static String simulatorConfig() {
+        String context = Simulator.context();
+        String port = System.getProperty("it.http.port");
+        return context.isEmpty() || port == null ? "" : "wonderful.base-url=http://localhost:" + port + context + "\n";
     }
 
     /** The library jar exactly as built by the src module. */

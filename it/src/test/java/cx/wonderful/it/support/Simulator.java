@@ -45,13 +45,23 @@ public final class Simulator {
     public static URI baseUrl() {
         String port = System.getProperty("it.http.port");
         if (port != null) {
-            return URI.create("http://localhost:" + port);
+            return URI.create("http://localhost:" + port + context());
         }
         return URI.create(ConfigProvider.getConfig().getValue("wonderful.base-url", String.class));
     }
 
+    /**
+     * The simulator's context root as a path prefix: empty for the ordinary one at {@code /}, {@code /strict} for the
+     * strict contract run (failsafe's {@code it.simulator.context}; see it/pom.xml).
+     */
+    public static String context() {
+        return System.getProperty("it.simulator.context", "");
+    }
+
+    /** The simulator's URL for {@code pathAndQuery} (absolute, from the simulator's root). */
     public static URI uri(String pathAndQuery) {
-        return baseUrl().resolve(pathAndQuery);
+        String base = baseUrl().toString().replaceAll("/$", "");
+        return URI.create(base + (pathAndQuery.startsWith("/") ? "" : "/") + pathAndQuery);
     }
 
     /** Sends an admin request; fails the test on a non-2xx answer. */
