@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.catalogue;
 
+import cx.wonderful.microprofile.communications.LibraryContainer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class BadInputCatalogueTest {
             "a\r\nb", "a\u0000", "x".repeat(129), HUGE, " id", "id ", "a\\b", "\u00e9t\u00e9", "a\tb");
 
     private RecordingServer server;
-    private LibraryBeans beans;
+    private LibraryContainer beans;
     private WonderfulChat chat;
     private WonderfulCommunications communications;
     private WonderfulAuth auth;
@@ -66,8 +68,8 @@ class BadInputCatalogueTest {
     void start() throws Exception {
         server = new RecordingServer(r -> Reply.json(200,
                 "{\"data\":{\"cursor\":\"1-0\",\"has_more\":false,\"events\":[{\"type\":\"communication_ended\"}]}}"));
-        beans = new LibraryBeans(Map.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support", ConfigKeys.RETRY_DELAY, "10ms"));
+        beans = new LibraryContainer(Map.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY,
+                ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support", ConfigKeys.RETRY_DELAY, "10ms"), true);
         chat = beans.bean(WonderfulChat.class);
         communications = beans.bean(WonderfulCommunications.class);
         auth = beans.bean(WonderfulAuth.class);

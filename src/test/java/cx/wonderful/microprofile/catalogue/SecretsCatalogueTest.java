@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.catalogue;
 
+import cx.wonderful.microprofile.communications.LibraryContainer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,13 +72,13 @@ class SecretsCatalogueTest {
     /** One library for the echo cases (a container per case would take minutes): the server's answer varies. */
     private static Shared shared;
 
-    private record Shared(RecordingServer server, LibraryBeans beans) {
+    private record Shared(RecordingServer server, LibraryContainer beans) {
     }
 
     @org.junit.jupiter.api.BeforeAll
     static void startShared() throws Exception {
         RecordingServer echoing = new RecordingServer(r -> Reply.json(500, "{}"));
-        shared = new Shared(echoing, new LibraryBeans(config(echoing)));
+        shared = new Shared(echoing, new LibraryContainer(config(echoing), true));
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -121,7 +123,7 @@ class SecretsCatalogueTest {
     @MethodSource("echoes")
     void aServerEchoingTheCredentialNeverGetsItIntoAnException(int status, int shape, String body) throws Exception {
         shared.server.handler(r -> Reply.json(status, body));
-        LibraryBeans beans = shared.beans;
+        LibraryContainer beans = shared.beans;
         WonderfulAuth auth = beans.bean(WonderfulAuth.class);
         WonderfulChat chat = beans.bean(WonderfulChat.class);
         WonderfulCommunications communications = beans.bean(WonderfulCommunications.class);
@@ -143,7 +145,7 @@ class SecretsCatalogueTest {
 
     @Test
     void thePublicTypesAndTheConfigViewShowNoSecret() throws Exception {
-        LibraryBeans beans = shared.beans;
+        LibraryContainer beans = shared.beans;
         shared.server.handler(r -> Reply.json(200, "{\"data\":{\"cursor\":\"1-0\",\"has_more\":false,\"events\":[{\"speaker\":\"agent\","
                 + "\"created_at\":1,\"data\":{\"type\":\"text\",\"text\":\"hi\"}},{\"type\":\"communication_ended\"}]}}"));
         WonderfulAuth auth = beans.bean(WonderfulAuth.class);

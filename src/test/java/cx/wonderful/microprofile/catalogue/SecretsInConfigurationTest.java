@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.catalogue;
 
+import cx.wonderful.microprofile.communications.LibraryContainer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +46,8 @@ class SecretsInConfigurationTest {
         library.addHandler(capture);
         RecordingServer server = new RecordingServer(r -> Reply.json(200, "{}"));
         String url = server.uri().toString().replace("http://", "http://bob:" + SecretsCatalogueTest.URL_PASSWORD + "@");
-        try (LibraryBeans beans = new LibraryBeans(Map.of(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY,
-                SecretsCatalogueTest.API_KEY, ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support"))) {
+        try (LibraryContainer beans = new LibraryContainer(Map.of(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY,
+                SecretsCatalogueTest.API_KEY, ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support"), true)) {
             WonderfulException error = assertThrows(WonderfulException.class,
                 () -> beans.bean(WonderfulCommunications.class).list(ListCommunications.all()));
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());

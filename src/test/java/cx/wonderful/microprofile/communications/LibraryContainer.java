@@ -22,12 +22,23 @@ public final class LibraryContainer implements AutoCloseable {
     private final WeldContainer weld;
 
     public LibraryContainer(Map<String, String> properties) {
+        this(properties, false);
+    }
+
+    /**
+     * @param wholeLibrary every bean of the library (its packages scanned, as an application's container would:
+     *        chat and realtime too), instead of those the communications tests need
+     */
+    public LibraryContainer(Map<String, String> properties, boolean wholeLibrary) {
         config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        // A rest client built by an earlier test registers a Config for this class loader: let it go first.
+        cx.wonderful.microprofile.internal.TestConfigs.releaseGlobal();
         ConfigProviderResolver.instance().registerConfig(config, loader);
         try {
-            weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBeanClasses(beanClasses())
+            Weld container = new Weld(UUID.randomUUID().toString()).disableDiscovery();
+            weld = (wholeLibrary ? container.addPackages(true, cx.wonderful.microprofile.Wonderful.class)
+                    : container.addBeanClasses(beanClasses()))
                     .addExtensions(new ConfigExtension())
                     .initialize();
         } catch (RuntimeException e) {
