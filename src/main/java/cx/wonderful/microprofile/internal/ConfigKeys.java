@@ -5,6 +5,9 @@ package cx.wonderful.microprofile.internal;
  * environment variable by upper-casing it and replacing every non-alphanumeric character with {@code _}
  * ({@code wonderful.base-url} is also {@code WONDERFUL_BASE_URL}). Durations are written {@code 500ms},
  * {@code 30s}, {@code 5m}, as ISO-8601 ({@code PT30S}) or as a plain number of milliseconds.
+ *
+ * <p>Every {@code public static final String} here whose value starts with {@code wonderful.} is a known key: the
+ * startup check of {@link ConfigDiagnostics} warns about any other {@code wonderful.*} key it finds.
  */
 public final class ConfigKeys {
 
@@ -43,4 +46,6 @@ public final class ConfigKeys {
     public static final String WS_MAX_RECONNECT_ATTEMPTS = "wonderful.ws.max-reconnect-attempts";
     /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
     public static final String HEALTH_ENABLED = "wonderful.health.enabled";
+    /** When true, a configuration error fails the application's deployment instead of every call; default false. */
+    public static final String CONFIG_FAIL_ON_ERROR = "wonderful.config.fail-on-error";
 }

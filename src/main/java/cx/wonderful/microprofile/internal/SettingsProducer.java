@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.Config;
  * Produces the application's {@link WonderfulSettings}, read once from MicroProfile Config. A configuration error
  * is reported twice: in the log when the application starts (a SEVERE line naming the key at fault, never a secret
  * value), and as the {@code CONFIGURATION_ERROR} thrown by the first use of the library. The application itself
- * still deploys, so that an application which does not use the library yet is not blocked by it.
+ * still deploys, so that an application which does not use the library yet is not blocked by it, unless
+ * {@code wonderful.config.fail-on-error=true} ({@link ConfigCheckExtension}). Unknown {@code wonderful.*} keys are
+ * logged as warnings ({@link ConfigDiagnostics}).
  */
 @ApplicationScoped
 class SettingsProducer {
@@ -43,6 +45,7 @@ class SettingsProducer {
     }
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        ConfigDiagnostics.unknownKeyWarnings(config).forEach(warning -> LOG.warning("WMP0102W: " + warning));
         try {
             LOG.info(() -> "Wonderful MicroProfile configured: " + read());
         } catch (WonderfulException e) {

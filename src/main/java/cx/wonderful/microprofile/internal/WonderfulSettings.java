@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.Config;
  * bearer credential over plain {@code http://} (any case) to a host that is not loopback, a control character in
  * the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id outside the path-id rule
  * ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a secret or a URL's user
- * information. Secrets are held here but never shown by {@link #toString()}.
+ * information. Every key is checked before one error names all the problems found, so that a configuration is
+ * fixed in one go. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
 
@@ -47,6 +48,8 @@ public final class WonderfulSettings {
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
     private final boolean healthEnabled;
+    /** What is wrong, in the order the keys are read; the constructor throws once all keys are read. */
+    private final List<String> problems = new ArrayList<>();
 
     private WonderfulSettings(Config config) {
         this.baseUrl = baseUrl(config);
@@ -54,17 +57,20 @@ public final class WonderfulSettings {
         Optional<String> signedToken = secret(config, ConfigKeys.SIGNED_TOKEN);
         Optional<String> token = secret(config, ConfigKeys.TOKEN);
         if (signedToken.isPresent() && token.isPresent()) {
-            throw configError("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
+            problems.add("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
         }
         // A token, where configured, authenticates the calls; an API key beside it is kept for signing only.
         this.configuredCredential = signedToken.map(s -> new Credential(CredentialKind.SIGNED_TOKEN, s))
                 .or(() -> token.map(t -> new Credential(CredentialKind.TOKEN, t)))
                 .or(() -> apiKey.map(k -> new Credential(CredentialKind.API_KEY, k)));
-        if (signedToken.isPresent() || token.isPresent()) {
-            requireSafeForBearer(baseUrl);
+        if ((signedToken.isPresent() || token.isPresent()) && baseUrl != null) {
+            try {
+                requireSafeForBearer(baseUrl);
+            } catch (WonderfulException e) {
+                problems.add(e.getMessage());
+            }
         }
-        this.tenantId = text(config, ConfigKeys.TENANT_ID);
-        rawHasControl(config, ConfigKeys.TENANT_ID);
+        this.tenantId = rawHasControl(config, ConfigKeys.TENANT_ID) ? Optional.empty() : text(config, ConfigKeys.TENANT_ID);
         this.workspaceId = pathId(config, ConfigKeys.WORKSPACE_ID);
         this.agentId = pathId(config, ConfigKeys.AGENT_ID);
         this.requestTimeout = positive(config, ConfigKeys.REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
@@ -75,13 +81,20 @@ public final class WonderfulSettings {
         this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
         this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
         this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
-        this.healthEnabled = config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false);
+        this.healthEnabled = flag(config, ConfigKeys.HEALTH_ENABLED);
+        flag(config, ConfigKeys.CONFIG_FAIL_ON_ERROR); // read by ConfigCheckExtension; checked here with the rest
+        if (problems.size() == 1) {
+            throw configError(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw configError(problems.size() + " configuration problems: " + String.join("; ", problems));
+        }
     }
 
     /**
      * Reads and checks the settings.
      *
-     * @throws WonderfulException {@code CONFIGURATION_ERROR} naming the key at fault (never its value when secret)
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} naming every key at fault (never its value when secret)
      */
     public static WonderfulSettings from(Config config) {
         return new WonderfulSettings(config);
@@ -95,30 +108,34 @@ public final class WonderfulSettings {
         }
     }
 
-    private static URI baseUrl(Config config) {
-        String raw = text(config, ConfigKeys.BASE_URL)
-                .orElseThrow(() -> configError(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)"));
+    /** The base URL, or null (and a problem recorded) when it is missing or unusable. */
+    private URI baseUrl(Config config) {
+        Optional<String> configured = text(config, ConfigKeys.BASE_URL);
+        if (configured.isEmpty()) {
+            return problem(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)", null);
+        }
+        String raw = configured.get();
         String shown = Redaction.scrub(raw);
         if (raw.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-            throw configError(ConfigKeys.BASE_URL + " must not contain whitespace or control characters");
+            return problem(ConfigKeys.BASE_URL + " must not contain whitespace or control characters", null);
         }
         URI uri;
         try {
             uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         } catch (URISyntaxException e) {
-            throw configError(ConfigKeys.BASE_URL + " is not a URL: " + shown);
+            return problem(ConfigKeys.BASE_URL + " is not a URL: " + shown, null);
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             // Credentials travel in their own keys; user information in a URL ends up in logs and error messages.
-            throw configError(ConfigKeys.BASE_URL + " must not carry user information (user:password@); configure the"
-                    + " credential with " + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN);
+            return problem(ConfigKeys.BASE_URL + " must not carry user information (user:password@); configure the"
+                    + " credential with " + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN, null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw configError(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + shown);
+            return problem(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + shown, null);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw configError(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + shown);
+            return problem(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + shown, null);
         }
         // The scheme in lower case, so that every later check and the WebSocket URL see one spelling.
         return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
@@ -143,34 +160,37 @@ public final class WonderfulSettings {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static Optional<String> secret(Config config, String key) {
-        rawHasControl(config, key);
+    private Optional<String> secret(Config config, String key) {
+        if (rawHasControl(config, key)) {
+            return Optional.empty();
+        }
         Optional<String> value = text(config, key);
         if (value.isPresent() && value.get().chars().anyMatch(c -> c <= ' ' || c == 127 || c >= 0x80 && c <= 0x9f)) {
-            throw configError(key + " must not contain whitespace or control characters (a line break copied with the"
-                    + " value, for example); its value is not shown");
+            return problem(key + " must not contain whitespace or control characters (a line break copied with the"
+                    + " value, for example); its value is not shown", Optional.empty());
         }
         return value;
     }
 
     /** A control character anywhere in the value as configured, before any trimming: CR/LF would split a header. */
-    private static void rawHasControl(Config config, String key) {
+    private boolean rawHasControl(Config config, String key) {
         Optional<String> raw = config.getOptionalValue(key, String.class);
         if (raw.isPresent() && raw.get().chars().anyMatch(Character::isISOControl)) {
-            throw configError(key + " must not contain control characters such as CR or LF; its value is not shown");
+            return problem(key + " must not contain control characters such as CR or LF; its value is not shown", true);
         }
+        return false;
     }
 
-    private static Optional<String> pathId(Config config, String key) {
+    private Optional<String> pathId(Config config, String key) {
         Optional<String> value = text(config, key);
         if (value.isPresent() && !PathIds.isValid(value.get())) {
-            throw configError(key + " must be 1 to " + WireContract.PATH_ID_MAX_LENGTH
-                    + " letters, digits and - _ . ~ (not only dots): it goes into URL paths");
+            return problem(key + " must be 1 to " + WireContract.PATH_ID_MAX_LENGTH
+                    + " letters, digits and - _ . ~ (not only dots): it goes into URL paths", Optional.empty());
         }
         return value;
     }
 
-    private static Duration duration(Config config, String key, Duration fallback) {
+    private Duration duration(Config config, String key, Duration fallback) {
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -178,19 +198,19 @@ public final class WonderfulSettings {
         try {
             return Durations.parse(raw.get());
         } catch (IllegalArgumentException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + ": " + e.getMessage(), e);
+            return problem(key + ": " + e.getMessage(), fallback);
         }
     }
 
-    private static Duration positive(Config config, String key, Duration fallback) {
+    private Duration positive(Config config, String key, Duration fallback) {
         Duration value = duration(config, key, fallback);
         if (value.isZero()) {
-            throw configError(key + " must be greater than zero");
+            return problem(key + " must be greater than zero", fallback);
         }
         return value;
     }
 
-    private static int nonNegative(Config config, String key, int fallback) {
+    private int nonNegative(Config config, String key, int fallback) {
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -198,12 +218,28 @@ public final class WonderfulSettings {
         try {
             int value = Integer.parseInt(raw.get());
             if (value < 0) {
-                throw configError(key + " must not be negative: " + value);
+                return problem(key + " must not be negative: " + value, fallback);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, key + " must be a whole number: " + raw.get(), e);
+            return problem(key + " must be a whole number: " + raw.get(), fallback);
         }
+    }
+
+    /** MicroProfile Config's boolean words; anything else is a problem rather than a silent {@code false}. */
+    private boolean flag(Config config, String key) {
+        String raw = text(config, key).orElse("false").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "1", "yes", "y", "on" -> true;
+            case "false", "0", "no", "n", "off" -> false;
+            default -> problem(key + " must be true or false: " + raw, false);
+        };
+    }
+
+    /** Records a problem and carries on with {@code fallback}, so that the next keys are checked too. */
+    private <T> T problem(String message, T fallback) {
+        problems.add(message);
+        return fallback;
     }
 
     private static WonderfulException configError(String message) {

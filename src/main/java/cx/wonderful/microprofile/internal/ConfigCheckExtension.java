@@ -1,0 +1,36 @@
+package cx.wonderful.microprofile.internal;
+
+import cx.wonderful.microprofile.WonderfulException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * With {@code wonderful.config.fail-on-error=true}, a configuration error fails the application's deployment (a
+ * CDI deployment problem naming every problem found) instead of failing each call with {@code CONFIGURATION_ERROR}.
+ * Off by default: an application that does not use the library yet is not blocked by its configuration.
+ */
+public final class ConfigCheckExtension implements Extension {
+
+    void failDeploymentOnError(@Observes AfterDeploymentValidation validation) {
+        deploymentProblem(ConfigProvider.getConfig()).ifPresent(validation::addDeploymentProblem);
+    }
+
+    /** The deployment problem of {@code config}: present only when the opt-in is on and the settings do not check. */
+    static Optional<DeploymentException> deploymentProblem(Config config) {
+        if (!config.getOptionalValue(ConfigKeys.CONFIG_FAIL_ON_ERROR, Boolean.class).orElse(false)) {
+            return Optional.empty();
+        }
+        try {
+            WonderfulSettings.from(config);
+            return Optional.empty();
+        } catch (WonderfulException e) {
+            return Optional.of(new DeploymentException("WMP0101E: Wonderful MicroProfile is not configured correctly ("
+                    + ConfigKeys.CONFIG_FAIL_ON_ERROR + "=true): " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package cx.wonderful.microprofile.internal;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Finds the {@code wonderful.*} keys of the application's configuration that the library does not know (a typo such
+ * as {@code wonderful.workspace_id} or {@code wonderful.baseurl} would otherwise be ignored in silence), each with
+ * the closest known key. The known keys are the constants of {@link ConfigKeys}, read once, so that a key added
+ * there is known here.
+ *
+ * <p>Environment variables are judged as MicroProfile Config reads them: {@code WONDERFUL_WORKSPACE_ID} (or
+ * {@code wonderful_workspace_id}) is {@code wonderful.workspace-id}, not a typo; an environment variable
+ * {@code WONDERFUL_*} that maps to no key is reported like any other unknown key.
+ */
+public final class ConfigDiagnostics {
+
+    private static final String PREFIX = "wonderful.";
+    private static final Set<String> KNOWN_KEYS = readKnownKeys();
+    private static final Map<String, String> KNOWN_BY_ENV_NAME = KNOWN_KEYS.stream()
+            .collect(Collectors.toMap(ConfigDiagnostics::envName, Function.identity()));
+
+    private ConfigDiagnostics() {
+    }
+
+    /** The library's own keys: every {@code wonderful.*} constant of {@link ConfigKeys}. */
+    public static Set<String> knownKeys() {
+        return KNOWN_KEYS;
+    }
+
+    private static Set<String> readKnownKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Field field : ConfigKeys.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    String key = (String) field.get(null);
+                    if (key.startsWith(PREFIX)) {
+                        keys.add(key);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
+
+    /**
+     * One warning per unknown {@code wonderful.*} key present in {@code config}, naming where it came from and the
+     * closest known key, in key order. Values are never shown (a misspelt {@code wonderful.api_key} holds a secret).
+     */
+    public static List<String> unknownKeyWarnings(Config config) {
+        Set<String> warnings = new TreeSet<>();
+        for (ConfigSource source : config.getConfigSources()) {
+            Set<String> names = source.getPropertyNames();
+            if (names == null) {
+                continue;
+            }
+            for (String name : names) {
+                unknown(name).ifPresent(key -> warnings.add("unknown configuration key " + name + " (from "
+                        + source.getName() + ") is ignored; the closest key of the library is " + closestKnownKey(key)));
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** The name as a {@code wonderful.*} key when it is one the library does not know, else empty. */
+    static Optional<String> unknown(String name) {
+        if (KNOWN_KEYS.contains(name)) {
+            return Optional.empty();
+        }
+        if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.of(name);
+        }
+        // Written the way MicroProfile Config matches environment variables (WONDERFUL_BASE_URL, wonderful_base_url).
+        if (name.regionMatches(true, 0, "WONDERFUL_", 0, "WONDERFUL_".length()) && isEnvironmentStyle(name)) {
+            return KNOWN_BY_ENV_NAME.containsKey(envName(name)) ? Optional.empty() : Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /** The known key nearest to {@code key} by edit distance, case and separators ignored; ties by name. */
+    public static String closestKnownKey(String key) {
+        String wanted = squash(key);
+        return KNOWN_KEYS.stream()
+                .min(Comparator.<String>comparingInt(known -> distance(wanted, squash(known))).thenComparing(Comparator.naturalOrder()))
+                .orElseThrow();
+    }
+
+    /** MicroProfile Config's environment-variable form: every non-alphanumeric character {@code _}, upper case. */
+    private static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Only letters, digits and {@code _}: a name MicroProfile Config would have matched against a key's env form. */
+    private static boolean isEnvironmentStyle(String name) {
+        return name.matches("[A-Za-z0-9_]+");
+    }
+
+    private static String squash(String key) {
+        return key.toLowerCase(Locale.ROOT).replace("wonderful", "").replaceAll("[^a-z0-9]", "");
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
