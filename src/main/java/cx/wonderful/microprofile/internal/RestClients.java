@@ -80,13 +80,15 @@ public class RestClients {
         Objects.requireNonNull(configKey, "configKey");
         Objects.requireNonNull(source, "source");
         URI base = baseUri(api, configKey);
-        T client = RestClientBuilder.newBuilder()
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new PathGuard())
                 .register(new CredentialFilter(source, settings.tenantId()))
-                .register(new WonderfulResponseExceptionMapper())
-                .build(api);
+                .register(new WonderfulResponseExceptionMapper());
+        EngineRetries.disable(builder); // wonderful.max-retries counts every request that leaves (issue 11)
+        T client = builder.build(api);
         // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
         if (client instanceof AutoCloseable closeable) {
             created.add(closeable);
