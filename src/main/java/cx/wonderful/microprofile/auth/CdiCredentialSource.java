@@ -7,6 +7,7 @@ import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,6 +33,7 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
     private JwtSigner signer;
     private RefreshExecutor refreshExecutor;
     private IdentitySources sources;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     CdiCredentialSource() {
@@ -45,6 +48,12 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
         this.signer = signer;
     }
 
+    /** Each refresh is then the span {@code auth.refresh} and is counted (README, "Telemetry"). */
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
     /** The sources of a named client, built and owned by its {@code NamedClients}. */
     CdiCredentialSource(IdentitySources sources) {
         this.sources = sources;
@@ -54,7 +63,7 @@ class CdiCredentialSource implements CredentialSource, IdentityCredentials {
     void start() {
         refreshExecutor = new RefreshExecutor();
         sources = IdentitySources.create(settings, applicationRefresher(applicationRefreshers), signer, refreshExecutor,
-                inbound(inboundTokens), Clock.systemUTC());
+                inbound(inboundTokens), Clock.systemUTC(), telemetry);
     }
 
     @PreDestroy

@@ -9,6 +9,7 @@ import cx.wonderful.microprofile.internal.FixedCredential;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,15 +43,19 @@ final class IdentitySources implements IdentityCredentials {
      *        {@code wonderful.end-user.token-lifetime})
      * @param refreshRunner where refreshers run, so that a caller's wait for one is bounded
      * @param inbound the inbound request's token holder; empty when no request is being served
+     * @param telemetry records every refresh (the application's refresher and the library's own), each a child of
+     *        the call that needed it although it runs on {@code refreshRunner}
      */
     static IdentitySources create(WonderfulSettings settings, Optional<TokenRefresher> applicationRefresher, JwtSigner signer,
-            Executor refreshRunner, Supplier<Optional<InboundToken>> inbound, Clock clock) {
+            Executor refreshRunner, Supplier<Optional<InboundToken>> inbound, Clock clock, Telemetry telemetry) {
         TokenStore.Timing timing = new TokenStore.Timing(settings.refreshSkew(), settings.refreshCooldown(),
-                settings.refreshTimeout(), refreshRunner, () -> ThreadLocalRandom.current().nextDouble());
+                settings.refreshTimeout(), Telemetry.inSubmittersContext(refreshRunner),
+                () -> ThreadLocalRandom.current().nextDouble());
         Optional<TokenRefresher> forApplication = applicationRefresher
-                .or(() -> signer.canSign() ? Optional.of(signer::refresh) : Optional.empty());
+                .or(() -> signer.canSign() ? Optional.of(signer::refresh) : Optional.empty()).map(telemetry::refreshing);
         Optional<TokenRefresher> forUsers = applicationRefresher.or(() -> signer.canSign()
-                ? Optional.of(entityId -> signer.refresh(entityId, settings.endUserTokenLifetime())) : Optional.empty());
+                ? Optional.of(entityId -> signer.refresh(entityId, settings.endUserTokenLifetime())) : Optional.empty())
+                .map(telemetry::refreshing);
         TokenStore application = new TokenStore(settings.configuredCredential(), forApplication, Optional.empty(), timing, clock);
         UserTokens users = new UserTokens(forUsers, timing, settings.endUserCacheSize(), settings.endUserCacheIdle(), clock);
         return new IdentitySources(application, users, inbound, settings);

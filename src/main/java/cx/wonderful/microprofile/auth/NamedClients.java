@@ -15,6 +15,7 @@ import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -25,6 +26,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
@@ -44,6 +46,7 @@ class NamedClients {
     private RealtimeExecutors executors;
     private BeanManager beanManager;
     private Instance<InboundToken> inboundTokens;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     NamedClients() {
@@ -57,6 +60,12 @@ class NamedClients {
         this.executors = executors;
         this.beanManager = beanManager;
         this.inboundTokens = inboundTokens;
+    }
+
+    /** The clients' token refreshes are then the span {@code auth.refresh} and are counted (README, "Telemetry"). */
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     @Produces
@@ -117,10 +126,11 @@ class NamedClients {
         ApplicationSource application = new ApplicationSource();
         RestClients restClients = new RestClients(named, settings, application);
         ApiInvoker invoker = new ApiInvoker(settings, application);
+        invoker.telemetry(telemetry);
         JwtSigner signer = new JwtSigner(settings, restClients, invoker);
         RefreshExecutor refreshExecutor = new RefreshExecutor();
         IdentitySources sources = IdentitySources.create(settings, Optional.empty(), signer, refreshExecutor,
-                CdiCredentialSource.inbound(inboundTokens), Clock.systemUTC());
+                CdiCredentialSource.inbound(inboundTokens), Clock.systemUTC(), telemetry);
         application.target = sources.applicationStore();
         WonderfulAuth auth = new WonderfulAuth(settings, signer, new CdiCredentialSource(sources));
         WonderfulCommunications communications = new WonderfulCommunications(restClients, invoker, sources);

@@ -7,6 +7,7 @@ import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ final class ChatCommands {
 
     private <T> CompletionStage<T> submit(String operation, Supplier<T> invocation) {
         try {
-            return CompletableFuture.supplyAsync(invocation, executor);
+            return CompletableFuture.supplyAsync(invocation, Telemetry.inCurrentContext(executor));
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SEND_FAILED,
                     operation + ": not sent, the application is stopping", 0, false, null));

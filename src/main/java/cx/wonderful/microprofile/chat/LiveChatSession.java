@@ -27,6 +27,12 @@ import java.util.logging.Logger;
 final class LiveChatSession implements ChatSession {
 
     private static final Logger LOG = Logger.getLogger(LiveChatSession.class.getName());
+    /**
+     * How long a server's close without an end signal waits before it is reported as the end: a WebSocket client
+     * may deliver the close before the last message on another thread (seen on WildFly), and that message may be
+     * the {@code communication_ended} that says who ended the chat.
+     */
+    static final Duration CLOSE_GRACE = Duration.ofMillis(500);
 
     private final String sessionId;
     private final ChatCommands commands;
@@ -355,7 +361,12 @@ final class LiveChatSession implements ChatSession {
             // Closed by the server (1000 without an end signal, or any close once the end was accepted): the
             // session is over. A close of our own (close(), or after the end was reported) is not an end.
             if (!closing) {
-                finish(endRequested ? EndedBy.USER : EndedBy.SYSTEM);
+                EndedBy by = endRequested ? EndedBy.USER : EndedBy.SYSTEM;
+                try {
+                    endFallback = scheduler.schedule(() -> finish(by), CLOSE_GRACE);
+                } catch (RejectedExecutionException e) {
+                    finish(by);
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
 import jakarta.annotation.PreDestroy;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -78,6 +79,7 @@ public class WonderfulChat {
     private CredentialSource credentials;
     /** Shared by every {@link #as} view of this bean, so that shutdown closes the sessions they started too. */
     private ChatSessions sessions = new ChatSessions();
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     protected WonderfulChat() {
@@ -102,11 +104,18 @@ public class WonderfulChat {
         this.observers = Objects.requireNonNull(observers, "observers");
     }
 
+    /** Each session's connection life is then the span {@code chat.session} (README, "Telemetry"). */
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
     /** A copy acting as {@code identity}, with everything else shared. */
     private WonderfulChat(WonderfulChat of, CredentialSource credentials) {
         this(of.settings, of.api, of.invoker, of.realtime, of.executors, of.observers, of.identities);
         this.credentials = credentials;
         this.sessions = of.sessions;
+        this.telemetry = of.telemetry;
     }
 
     /**
@@ -341,7 +350,7 @@ public class WonderfulChat {
     private CompletionStage<ChatSession> connect(LiveChatSession session, String agentId) {
         String sessionId = session.sessionId();
         return session.connect(events -> realtime.create(sessionId,
-                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), events, credentials));
+                () -> realtime.agentChatUri(agentId, sessionId, session.resumeAfter()), telemetry.observe(sessionId, events), credentials));
     }
 
     private ChatCommands commands() {

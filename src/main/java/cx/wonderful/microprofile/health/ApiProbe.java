@@ -5,6 +5,7 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;
 import cx.wonderful.microprofile.internal.QueryValues;
 import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.ws.rs.ProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  */
 final class ApiProbe {
 
+    /** The span and {@code wonderful.operation} of a probe. */
+    static final String OPERATION = "health.probe";
     /** The probe's query: no filter ({@code {}}, URL-encoded), the first record only. */
     static final String QUERY = WireContract.COMMUNICATIONS_QUERY_FILTERS + "=" + QueryValues.percentEncode("{}")
             + "&" + WireContract.COMMUNICATIONS_QUERY_PAGE + "=1&" + WireContract.COMMUNICATIONS_QUERY_LIMIT + "=1";
@@ -44,8 +47,13 @@ final class ApiProbe {
     }
 
     HealthCheckResponse probe() {
+        return probe(Telemetry.off());
+    }
+
+    /** {@link #probe()}, its request recorded as the span {@value #OPERATION}. */
+    HealthCheckResponse probe(Telemetry telemetry) {
         try {
-            client().get(WireContract.COMMUNICATIONS_PATH, QUERY);
+            telemetry.call(OPERATION, () -> client().get(WireContract.COMMUNICATIONS_PATH, QUERY));
             return answer(HealthCheckResponse.Status.UP, null, 0);
         } catch (WonderfulException e) {
             int status = e.httpStatus().orElse(0);

@@ -6,6 +6,7 @@ import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -61,6 +62,7 @@ public class WonderfulReadinessCheck implements HealthCheck {
     private boolean enabled;
     private Supplier<ApiProbe> probeFactory;
     private volatile ApiProbe probe;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy only. */
     protected WonderfulReadinessCheck() {
@@ -77,6 +79,12 @@ public class WonderfulReadinessCheck implements HealthCheck {
     WonderfulReadinessCheck(boolean enabled, Supplier<ApiProbe> probeFactory) {
         this.enabled = enabled;
         this.probeFactory = Objects.requireNonNull(probeFactory, "probeFactory");
+    }
+
+    /** Each probe is then the span {@code health.probe} and is counted (README, "Telemetry"). */
+    @Inject
+    void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /**
@@ -111,7 +119,7 @@ public class WonderfulReadinessCheck implements HealthCheck {
             }
             probe = current;
         }
-        return current.probe();
+        return current.probe(telemetry);
     }
 
     private static ApiProbe probe(Instance<WonderfulSettings> settingsInstance, Instance<RestClients> restClients) {

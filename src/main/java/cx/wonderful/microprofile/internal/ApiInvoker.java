@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +49,8 @@ import java.util.logging.Logger;
  * No thread sleeps between attempts: the wait is a future completed by a scheduler ({@link RetryTimer}). An
  * asynchronous call runs each attempt on the executor and holds no thread while it waits; a blocking call makes
  * each attempt on the caller's thread (so that what the call needs from it, such as the request context, stays at
- * hand) and waits on the timer's future, bounded by the delay plus {@link #WAIT_MARGIN}.
+ * hand) and waits on the timer's future, bounded by the delay plus {@link #WAIT_MARGIN}. With {@link Telemetry}
+ * recording, the call is one span from its first attempt to its outcome, each attempt run in it.
  */
 @ApplicationScoped
 public class ApiInvoker {
@@ -62,6 +64,7 @@ public class ApiInvoker {
     private Delays delays;
     private AsyncExecutor executor;
     private List<String> knownSecrets;
+    private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
     protected ApiInvoker() {
@@ -79,6 +82,15 @@ public class ApiInvoker {
         this.delays = Objects.requireNonNull(delays, "delays");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.knownSecrets = List.copyOf(knownSecrets);
+    }
+
+    /**
+     * Each call is then one span and is counted (README, "Telemetry"); without it, nothing is recorded. Called by
+     * CDI, and by the named clients for their own invokers.
+     */
+    @Inject
+    public void telemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /**
@@ -152,13 +164,19 @@ public class ApiInvoker {
     }
 
     private <T> T run(Attempts<T> call) {
-        while (true) {
-            Step<T> step = call.attempt();
-            if (step.done()) {
-                return step.value();
+        try {
+            while (true) {
+                Step<T> step = call.attempt();
+                if (step.done()) {
+                    call.recorded.end(null);
+                    return step.value();
+                }
+                awaitDelay(call.operation, step);
+                call.next();
             }
-            awaitDelay(call.operation, step);
-            call.next();
+        } catch (RuntimeException failure) {
+            call.recorded.end(failure);
+            throw failure;
         }
     }
 
@@ -169,16 +187,20 @@ public class ApiInvoker {
                 try {
                     step = call.attempt();
                 } catch (RuntimeException failure) {
+                    call.recorded.end(failure);
                     result.completeExceptionally(failure);
                     return;
                 }
                 if (step.done()) {
+                    call.recorded.end(null);
                     result.complete(step.value());
                     return;
                 }
                 delays.after(step.delay()).whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        result.completeExceptionally(notWaited(call.operation, step.error(), failure));
+                        WonderfulException error = notWaited(call.operation, step.error(), failure);
+                        call.recorded.end(error);
+                        result.completeExceptionally(error);
                     } else {
                         call.next();
                         attemptAsync(call, target, result);
@@ -186,8 +208,10 @@ public class ApiInvoker {
                 });
             });
         } catch (RuntimeException rejected) {
-            result.completeExceptionally(new WonderfulException(ErrorCode.NETWORK_ERROR, call.operation
-                    + ": the executor refused the call (" + rejected.getClass().getSimpleName() + ")", 0, true, rejected));
+            WonderfulException error = new WonderfulException(ErrorCode.NETWORK_ERROR, call.operation
+                    + ": the executor refused the call (" + rejected.getClass().getSimpleName() + ")", 0, true, rejected);
+            call.recorded.end(error);
+            result.completeExceptionally(error);
         }
     }
 
@@ -223,6 +247,9 @@ public class ApiInvoker {
         final CredentialSource source;
         final Call<T> call;
         final RetryPolicy.Kind kind;
+        /** The call's span and metrics: every attempt runs in it, and it ends once with the call. */
+        final Telemetry.Call recorded;
+        /** The credential of the current attempt; read by the attempt itself. */
         Credential used;
         boolean resent;
         int retries;
@@ -232,7 +259,7 @@ public class ApiInvoker {
             this.source = Objects.requireNonNull(source, "source");
             this.call = Objects.requireNonNull(call, "call");
             this.kind = kind;
-            this.used = source.current();
+            this.recorded = telemetry.begin(operation);
         }
 
         /**
@@ -241,6 +268,13 @@ public class ApiInvoker {
          * @throws WonderfulException when the failure is final
          */
         Step<T> attempt() {
+            return recorded.attempt(this::requests);
+        }
+
+        private Step<T> requests() {
+            if (used == null) {
+                used = source.current(); // in the attempt, so that a refresh it makes is part of the call
+            }
             while (true) {
                 try {
                     return new Step<>(call.send(used.callHeader()), null, null);
@@ -266,10 +300,10 @@ public class ApiInvoker {
             }
         }
 
-        /** Before the next attempt: one retry more, and the credential read afresh. */
+        /** Before the next attempt: one retry more, and the credential read afresh by that attempt. */
         void next() {
             retries++;
-            used = source.current();
+            used = null;
         }
 
         /** {@code error} with every known secret, the call's credential and anything secret-shaped masked. */

@@ -56,6 +56,8 @@ public final class ConfigKeys {
     public static final String CHAT_START_TIMEOUT = "wonderful.chat.start-timeout";
     /** Switches on the MicroProfile Health readiness check of the Wonderful API; default false. */
     public static final String HEALTH_ENABLED = "wonderful.health.enabled";
+    /** Set to false to record no spans or metrics even when the runtime's MicroProfile Telemetry is on; default true. */
+    public static final String TELEMETRY_ENABLED = "wonderful.telemetry.enabled";
     /** When true, a configuration error fails the application's deployment instead of every call; default false. */
     public static final String CONFIG_FAIL_ON_ERROR = "wonderful.config.fail-on-error";
 }

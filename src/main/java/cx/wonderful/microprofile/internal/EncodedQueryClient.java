@@ -1,6 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Invocation;
@@ -36,7 +37,8 @@ public final class EncodedQueryClient {
     /**
      * {@code GET <base><path>?<encodedQuery>} for a JSON object.
      *
-     * @param path the absolute path, without characters that need encoding (a {@link WireContract} path)
+     * @param path the absolute path, without characters that need encoding nor ids (a {@link WireContract} path;
+     *        it is also the request's {@code url.template} in telemetry)
      * @param encodedQuery {@code name=value} pairs joined by {@code &}, each part already percent-encoded
      *        ({@link QueryValues#percentEncode})
      * @return the response's JSON object, or {@code null} for an empty body
@@ -53,7 +55,8 @@ public final class EncodedQueryClient {
      */
     public JsonObject get(String credentialHeader, String path, String encodedQuery) {
         URI uri = URI.create(base + path + "?" + encodedQuery);
-        Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
+        Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE)
+                .property(Telemetry.URL_TEMPLATE_PROPERTY, path);
         if (credentialHeader != null) {
             request.header(Credential.CALL_HEADER, credentialHeader);
         }

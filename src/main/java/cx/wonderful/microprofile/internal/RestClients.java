@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,7 +87,8 @@ public class RestClients {
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
                 .register(new PathGuard())
                 .register(new CredentialFilter(source, settings.tenantId()))
-                .register(new WonderfulResponseExceptionMapper());
+                .register(new WonderfulResponseExceptionMapper())
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY);
         EngineRetries.disable(builder); // wonderful.max-retries counts every request that leaves (issue 11)
         T client = builder.build(api);
         // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
@@ -110,6 +112,7 @@ public class RestClients {
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
                 .register(new CredentialFilter(credentials, settings.tenantId()))
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
                 .build();
         created.add(client::close);
         return new EncodedQueryClient(client, base);

@@ -234,7 +234,7 @@ public final class ChatSocket {
     /** Connects; returns 0 when the handshake succeeded, else the HTTP status that refused it. */
     private int connectWith(Credential credential, URI uri, int gen, int attempt) {
         try {
-            container.connectToServer(new AgentChatEndpoint(this, gen, attempt), CredentialHandshake.config(credential), uri);
+            container.connectToServer(new AgentChatEndpoint(this, gen, attempt), CredentialHandshake.config(credential, listener::beforeHandshake), uri);
             return 0;
         } catch (DeploymentException | IOException e) {
             int status = HandshakeStatus.of(e);

@@ -1,6 +1,8 @@
 package cx.wonderful.microprofile.realtime;
 
 import cx.wonderful.microprofile.WonderfulException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a {@link ChatSocket} reports, in order. Calls come from the socket's I/O and timer threads while the socket
@@ -26,4 +28,11 @@ public interface ChatSocketListener {
 
     /** The socket is CLOSED: a normal close by the server (1000, or after the end signal), or {@link ChatSocket#close()}. */
     void onClosed(int code, String reason);
+
+    /**
+     * Called with the headers of every handshake request just before it is sent, from the handshake's thread and
+     * without the socket's lock: may add headers (the trace context); must not read or change the credential's.
+     */
+    default void beforeHandshake(Map<String, List<String>> headers) {
+    }
 }

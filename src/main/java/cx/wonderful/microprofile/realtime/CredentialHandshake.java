@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The client endpoint configuration of one handshake: the credential as {@code Sec-WebSocket-Protocol: <scheme>,
@@ -23,22 +24,31 @@ final class CredentialHandshake extends ClientEndpointConfig.Configurator {
 
     private final String scheme;
     private final AtomicReference<String> secret;
+    private final Consumer<Map<String, List<String>>> otherHeaders;
 
-    private CredentialHandshake(Credential credential) {
+    private CredentialHandshake(Credential credential, Consumer<Map<String, List<String>>> otherHeaders) {
         this.scheme = credential.kind().webSocketProtocol();
         this.secret = new AtomicReference<>(credential.secret());
+        this.otherHeaders = otherHeaders;
     }
 
     static ClientEndpointConfig config(Credential credential) {
+        return config(credential, headers -> { });
+    }
+
+    /** @param otherHeaders adds the handshake's other headers (the trace context), before the credential is written */
+    static ClientEndpointConfig config(Credential credential, Consumer<Map<String, List<String>>> otherHeaders) {
         Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(otherHeaders, "otherHeaders");
         return ClientEndpointConfig.Builder.create()
                 .preferredSubprotocols(List.of(credential.kind().webSocketProtocol()))
-                .configurator(new CredentialHandshake(credential))
+                .configurator(new CredentialHandshake(credential, otherHeaders))
                 .build();
     }
 
     @Override
     public void beforeRequest(Map<String, List<String>> headers) {
+        otherHeaders.accept(headers);
         for (String name : new ArrayList<>(headers.keySet())) {
             if (name.equalsIgnoreCase(WireContract.WS_HEADER_PROTOCOL)) {
                 headers.remove(name);

@@ -11,6 +11,7 @@ import cx.wonderful.microprofile.internal.NamedConfig;
 import cx.wonderful.microprofile.internal.TestConfigs;
 import cx.wonderful.microprofile.internal.TestJwts;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class IdentitySourcesTest {
     private IdentitySources sources(Supplier<Optional<InboundToken>> inbound, String... config) {
         WonderfulSettings settings = WonderfulSettings.from(TestConfigs.of(config));
         return IdentitySources.create(settings, Optional.empty(), new JwtSigner(settings, null, null), refreshes, inbound,
-                Clock.systemUTC());
+                Clock.systemUTC(), Telemetry.off());
     }
 
     private static InboundToken seen(String token) {

@@ -67,6 +67,7 @@ public final class LibraryContainer implements AutoCloseable {
                 cx.wonderful.microprofile.health.WonderfulReadinessCheck.class,
                 cx.wonderful.microprofile.internal.RestClients.class,
                 cx.wonderful.microprofile.internal.ApiInvoker.class,
+                cx.wonderful.microprofile.telemetry.Telemetry.class,
                 Class.forName("cx.wonderful.microprofile.internal.SettingsProducer"),
                 Class.forName("cx.wonderful.microprofile.auth.CdiCredentialSource"),
                 Class.forName("cx.wonderful.microprofile.auth.JwtSigner"),

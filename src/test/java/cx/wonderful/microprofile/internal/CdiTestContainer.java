@@ -1,5 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class CdiTestContainer {
     public static WeldContainer start(Config testConfig, Class<?>... beanClasses) {
         config = testConfig;
         List<Class<?>> classes = new ArrayList<>(List.of(SettingsProducer.class, RestClients.class, ApiInvoker.class,
-                ConfigProducer.class));
+                Telemetry.class, ConfigProducer.class));
         classes.addAll(Arrays.asList(beanClasses));
         return new Weld("test-" + System.nanoTime()).disableDiscovery().beanClasses(classes.toArray(Class<?>[]::new)).initialize();
     }

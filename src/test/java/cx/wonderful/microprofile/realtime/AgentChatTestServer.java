@@ -35,6 +35,8 @@ public final class AgentChatTestServer implements AutoCloseable {
     public static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
     public static final List<String> PROTOCOL_HEADERS = new CopyOnWriteArrayList<>();
     public static final List<String> QUERIES = new CopyOnWriteArrayList<>();
+    /** The {@code traceparent} values of each handshake. */
+    public static final List<List<String>> TRACEPARENTS = new CopyOnWriteArrayList<>();
     public static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     public static final Map<String, List<String>> TRANSCRIPTS = new ConcurrentHashMap<>();
     public static final Map<String, List<Session>> OPEN = new ConcurrentHashMap<>();
@@ -51,6 +53,7 @@ public final class AgentChatTestServer implements AutoCloseable {
         ACCEPTED.clear();
         PROTOCOL_HEADERS.clear();
         QUERIES.clear();
+        TRACEPARENTS.clear();
         RECEIVED.clear();
         TRANSCRIPTS.clear();
         OPEN.clear();
@@ -146,6 +149,8 @@ public final class AgentChatTestServer implements AutoCloseable {
             String header = String.join(", ", values);
             PROTOCOL_HEADERS.add(header);
             QUERIES.add(request.getQueryString() == null ? "" : request.getQueryString());
+            TRACEPARENTS.add(request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("traceparent"))
+                    .flatMap(e -> e.getValue().stream()).toList());
             if (REFUSE_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw sneaky(new HandshakeException(refuseStatus, "refused by the test"));
             }

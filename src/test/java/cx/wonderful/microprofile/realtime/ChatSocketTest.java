@@ -16,6 +16,7 @@ import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,6 +70,22 @@ class ChatSocketTest {
         assertEquals(List.of("token, sim-token-alice"), AgentChatTestServer.PROTOCOL_HEADERS);
         assertEquals("commType=chat&sessionId=session-1", AgentChatTestServer.QUERIES.get(0));
         assertTrue(recorder.next().startsWith("text:{\"type\":\"start\""));
+    }
+
+    @Test
+    void theListenerAddsHeadersToEveryHandshakeBesideTheCredential() throws Exception {
+        AgentChatTestServer.ACCEPTED.add("token, sim-token-alice");
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        recorder = new Recorder() {
+            @Override
+            public void beforeHandshake(Map<String, List<String>> headers) {
+                headers.put("traceparent", new ArrayList<>(List.of(traceparent)));
+            }
+        };
+        open(new TestCredentials(CredentialKind.TOKEN, "sim-token-alice"), 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of(traceparent)), AgentChatTestServer.TRACEPARENTS);
+        assertEquals(List.of("token, sim-token-alice"), AgentChatTestServer.PROTOCOL_HEADERS);
     }
 
     @Test
@@ -264,7 +281,7 @@ class ChatSocketTest {
     }
 
     /** Records the socket's reports as short strings, and the transcript ids like a session would. */
-    static final class Recorder implements ChatSocketListener {
+    static class Recorder implements ChatSocketListener {
 
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();
         private final List<String> transcriptIds = new ArrayList<>();

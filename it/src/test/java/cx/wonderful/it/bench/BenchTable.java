@@ -72,6 +72,11 @@ final class BenchTable {
 
     /** Writes the table and the environment it was measured in; returns the Markdown. */
     String write() {
+        return write(Path.of(ConfigProvider.getConfig().getValue(RESULTS_DIR_KEY, String.class)));
+    }
+
+    /** {@link #write()} into {@code dir}, for a table made outside the server (its environment is then the client's). */
+    String write(Path dir) {
         StringBuilder md = new StringBuilder("## ").append(title).append("\n\n")
                 .append("| measure | ").append(libraryLabel).append(" | ").append(baselineLabel)
                 .append(" (baseline) | ratio | target | |\n|---|---:|---:|---:|---|---|\n");
@@ -84,7 +89,6 @@ final class BenchTable {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
         md.append('\n');
         String text = md.toString();
-        Path dir = Path.of(ConfigProvider.getConfig().getValue(RESULTS_DIR_KEY, String.class));
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(id + ".md"), text, StandardCharsets.UTF_8);
