@@ -16,19 +16,29 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * itself; RESTEasy's builder has {@code disableAutomaticRetries()} but no property for it (its {@code resteasy.*}
  * properties call one-argument setters only). So this looks, by reflection and without any compile-time dependency,
  * for a builder (the given one or the delegate it holds) with a public no-argument {@code disableAutomaticRetries()}
- * and calls it. On a runtime without one (Jersey's connectors do not retry on their own) it does nothing. A
- * failure is logged at FINE and never fails the build of a client.
+ * and calls it.
+ *
+ * <p>Jersey's default connector is the JDK's {@code HttpURLConnection}, which sends a request a second time by itself
+ * when the first one fails on a connection it opened (a reset): for a request with a body too, unless the body is
+ * streamed. A re-sent {@code POST} could start a chat or send a message twice, so this sets Jersey's
+ * {@value #JERSEY_ENTITY_PROCESSING} property to {@code CHUNKED} (the body streamed, sent with
+ * {@code Transfer-Encoding: chunked}); other implementations ignore a property they do not know. A {@code GET} (the library's
+ * reads: idempotent) may still be sent twice per attempt by that connection; nothing portable turns that off (README,
+ * "Retries"). A failure is logged at FINE and never fails the build of a client.
  */
 final class EngineRetries {
 
     private static final Logger LOG = Logger.getLogger(EngineRetries.class.getName());
     static final String METHOD = "disableAutomaticRetries";
+    /** Jersey's {@code ClientProperties.REQUEST_ENTITY_PROCESSING}, by name: no compile-time dependency on Jersey. */
+    static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
 
     private EngineRetries() {
     }
 
-    /** Returns whether the engine's retries were turned off. */
+    /** Returns whether the engine's retries were turned off by its builder's switch. */
     static boolean disable(RestClientBuilder builder) {
+        builder.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
         try {
             if (call(builder)) {
                 return true;

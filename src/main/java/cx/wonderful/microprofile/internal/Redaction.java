@@ -36,7 +36,7 @@ public final class Redaction {
         String out = text;
         for (String secret : knownSecrets) {
             if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
-                out = out.replace(secret, MASK);
+                out = maskCutAtEnd(out.replace(secret, MASK), secret);
             }
         }
         out = JWT.matcher(out).replaceAll(MASK);
@@ -44,6 +44,21 @@ public final class Redaction {
         out = ASSIGNMENT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         out = URL_USER_INFO.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
         return out;
+    }
+
+    /**
+     * {@code text} whose end, before a truncation mark ({@code ...}) if any, is a beginning of {@code secret} of at
+     * least {@link #MIN_SECRET_LENGTH} characters, with that part masked: a server's text cut to a bounded length
+     * can end inside a secret it echoed.
+     */
+    private static String maskCutAtEnd(String text, String secret) {
+        String body = text.endsWith("...") ? text.substring(0, text.length() - 3) : text;
+        for (int length = secret.length() - 1; length >= MIN_SECRET_LENGTH; length--) {
+            if (body.endsWith(secret.substring(0, length))) {
+                return body.substring(0, body.length() - length) + MASK + text.substring(body.length());
+            }
+        }
+        return text;
     }
 
     /** {@link #scrub(String, Collection)} for text with no known secret at hand: the shapes only. */

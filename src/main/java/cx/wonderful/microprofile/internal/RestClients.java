@@ -143,7 +143,7 @@ public class RestClients {
             return uri;
         } catch (URISyntaxException e) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                    configKey + "/mp-rest/uri is not an absolute URL: " + override.get(), e);
+                    configKey + "/mp-rest/uri is not an absolute URL: " + Redaction.scrub(override.get()), e);
         }
     }
 

@@ -291,6 +291,21 @@ class ApiInvokerTest {
     }
 
     @Test
+    void aBadMpRestUriIsReportedWithoutItsUserInfo() {
+        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
+                "echo/mp-rest/uri", "http://bob:hunter2-secret@/no-host");
+        ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
+
+        WonderfulException error = assertThrows(WonderfulException.class,
+                () -> new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo"));
+
+        assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
+        assertTrue(error.getMessage().contains("echo/mp-rest/uri"), error.getMessage());
+        assertFalse(error.getMessage().contains("hunter2-secret"), error.getMessage());
+        assertFalse(error.getMessage().contains("bob:"), error.getMessage());
+    }
+
+    @Test
     void aTokenIsNeverSentOverPlainHttpToAnotherHost() {
         Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
                 "echo/mp-rest/uri", "http://wonderful.invalid:8080");

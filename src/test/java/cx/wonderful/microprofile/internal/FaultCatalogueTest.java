@@ -38,6 +38,9 @@ class FaultCatalogueTest {
     private static final int MAX_RETRIES = 2;
     /** Every case ends within this, whatever the fault: timeouts of 300 ms, backoff of 20 ms, at most 3 attempts. */
     private static final Duration BOUND = Duration.ofSeconds(20);
+    /** Whether the rest client runs on Jersey, whose default connector is the JDK's HttpURLConnection. */
+    private static final boolean ON_JDK_CONNECTION = org.eclipse.microprofile.rest.client.RestClientBuilder.newBuilder()
+            .getClass().getName().startsWith("org.glassfish.jersey.");
     private static final String API_KEY = "fault-catalogue-key-0123456789";
     private static final JsonObject BODY = Json.createObjectBuilder().add("text", "hello").build();
 
@@ -96,8 +99,14 @@ class FaultCatalogueTest {
                 () -> run(kind, call)));
 
         assertEquals(expectedCode(fault), error.code(), error.getMessage());
-        assertEquals(expectedRequests(kind, fault), fault == Fault.RESET ? resetting.requests() : requests.get(),
-                kind + " under " + fault + ": requests that reached the server");
+        int expected = expectedRequests(kind, fault);
+        int reached = fault == Fault.RESET ? resetting.requests() : requests.get();
+        if (fault == Fault.RESET && kind.read && ON_JDK_CONNECTION) {
+            // The JDK's HttpURLConnection (Jersey's default connector) sends a failed GET once more by itself.
+            assertTrue(reached >= expected && reached <= 2 * expected, kind + " under " + fault + ": " + reached + " requests");
+        } else {
+            assertEquals(expected, reached, kind + " under " + fault + ": requests that reached the server");
+        }
         assertFalse(error.getMessage().contains(API_KEY), error.getMessage());
     }
 
@@ -203,7 +212,7 @@ class FaultCatalogueTest {
                 case UNAUTHORIZED_STORM -> Reply.json(401, "{\"message\":\"invalid x-api-key: " + API_KEY + "\"}");
                 case DELAY_PAST_TIMEOUT -> {
                     try {
-                        Thread.sleep(1_500);
+                        Thread.sleep(2_500);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -217,7 +226,7 @@ class FaultCatalogueTest {
 
     private static EchoApi client(URI base) {
         Config config = TestConfigs.of(ConfigKeys.BASE_URL, base.toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.REQUEST_TIMEOUT, "300ms");
+                ConfigKeys.REQUEST_TIMEOUT, "1s");
         return new RestClients(config, WonderfulSettings.from(config),
                 new FixedCredential(new Credential(CredentialKind.API_KEY, API_KEY))).create(EchoApi.class, "echo");
     }

@@ -71,6 +71,15 @@ class PathIdsTest {
     }
 
     @Test
+    void aKnownSecretCutByTheLengthBoundIsMaskedToo() {
+        String secret = "configured-secret-0123456789";
+        String cut = "invalid key: " + secret.substring(0, 11) + "...";
+        assertEquals("invalid key: ****...", Redaction.scrub(cut, List.of(secret)));
+        assertEquals("invalid key: ****", Redaction.scrub("invalid key: " + secret.substring(0, 9), List.of(secret)));
+        assertEquals("ends in confi", Redaction.scrub("ends in confi", List.of(secret)), "shorter than a secret is kept");
+    }
+
+    @Test
     void retryAfterIsSecondsOrAnHttpDate() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
         assertEquals(Optional.of(Duration.ofSeconds(120)), ErrorResponses.retryAfter("120", clock));
