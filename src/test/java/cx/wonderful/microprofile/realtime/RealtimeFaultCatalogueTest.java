@@ -111,6 +111,15 @@ class RealtimeFaultCatalogueTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aFailureTextTheContainerQuotesReachesNoEventWithASecretInIt() {
+        String jwt = cx.wonderful.microprofile.internal.TestJwts.jwt("user-1", java.time.Instant.now().plusSeconds(60));
+        String described = ChatSocket.describe(new java.io.IOException(new IllegalStateException(
+                "handshake failed: Sec-WebSocket-Protocol: jwt, " + jwt + "; server said: invalid token=abc123456789")));
+        assertTrue(described.startsWith("IllegalStateException: handshake failed"), described);
+        assertTrue(!described.contains(jwt) && !described.contains("abc123456789"), described);
+    }
+
     private void inject(Fault fault) {
         switch (fault) {
             case CLOSE_1011 -> AgentChatTestServer.drop(SESSION, 1011);
