@@ -4,10 +4,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import jakarta.ws.rs.core.Configurable;
 
 /**
- * Turns off the HTTP engine's own retries on a rest client builder, so that {@code wonderful.max-retries} counts
+ * Turns off the HTTP engine's own retries on a rest client builder or a Jakarta REST client builder, so that {@code wonderful.max-retries} counts
  * every request that leaves (the library retries by its {@link RetryPolicy}; an engine that retries too multiplies
  * the count, and may repeat a request the policy must not repeat).
  *
@@ -36,8 +36,11 @@ final class EngineRetries {
     private EngineRetries() {
     }
 
-    /** Returns whether the engine's retries were turned off by its builder's switch. */
-    static boolean disable(RestClientBuilder builder) {
+    /**
+     * Turns the retries off on a MicroProfile {@code RestClientBuilder} or a Jakarta REST {@code ClientBuilder} (both
+     * {@link Configurable}). Returns whether the engine's retries were turned off by its builder's switch.
+     */
+    static boolean disable(Configurable<?> builder) {
         builder.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
         try {
             if (call(builder)) {

@@ -108,12 +108,14 @@ public class RestClients {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(configKey, "configKey");
         URI base = baseUri(api, configKey);
-        Client client = ClientBuilder.newBuilder()
+        ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new PathGuard())
                 .register(new CredentialFilter(credentials, settings.tenantId()))
-                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
-                .build();
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY);
+        EngineRetries.disable(builder); // as for the rest clients: every request that leaves is one the policy made
+        Client client = builder.build();
         created.add(client::close);
         return new EncodedQueryClient(client, base);
     }

@@ -169,6 +169,31 @@ class FaultCatalogueTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theEncodedQueryClientOfTheListReadsSendsOneRequestPerAttemptToo() throws IOException {
+        resetting = new ResettingServer();
+        Config config = TestConfigs.of(ConfigKeys.BASE_URL, resetting.uri().toString(), ConfigKeys.API_KEY, API_KEY,
+                ConfigKeys.REQUEST_TIMEOUT, "1s");
+        FixedCredential key = new FixedCredential(new Credential(CredentialKind.API_KEY, API_KEY));
+        EncodedQueryClient client = new RestClients(config, WonderfulSettings.from(config), key)
+                .encodedQueryClient(EchoApi.class, "echo");
+        ApiInvoker invoker = invoker();
+        try {
+            WonderfulException error = assertTimeoutPreemptively(BOUND, () -> assertThrows(WonderfulException.class,
+                    () -> invoker.invoke("communications.list", () -> client.get("/api/v1/communications", "page=1"))));
+            assertEquals(ErrorCode.NETWORK_ERROR, error.code(), error.getMessage());
+            int expected = MAX_RETRIES + 1;
+            int reached = resetting.requests();
+            if (ON_JDK_CONNECTION) {
+                assertTrue(reached >= expected && reached <= 2 * expected, reached + " requests");
+            } else {
+                assertEquals(expected, reached, "requests that reached the server");
+            }
+        } finally {
+            invoker.close();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void anAsynchronousRetryHoldsNoThreadAndCompletes() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         server = new RecordingServer(r -> requests.incrementAndGet() <= 2
