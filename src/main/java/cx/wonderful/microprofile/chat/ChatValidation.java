@@ -5,6 +5,8 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonObject;
 import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.PathIds;
+import java.nio.charset.StandardCharsets;
 import cx.wonderful.microprofile.internal.WireContract;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,15 +25,12 @@ final class ChatValidation {
 
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_EMAIL_LENGTH = 254;
-    static final int MAX_ID_LENGTH = 200;
 
     // E.164: a + and the country code, up to 15 digits in all; separators people type are ignored.
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    // Ids go into URL paths and queries: unreserved characters only.
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Set<String> GENDERS = Set.of("male", "female", "other");
     private static final Set<String> PLATFORMS = Set.of("web", "app");
     private static final Set<String> RESERVED_METADATA = Set.of(WireContract.CHAT_FROM, WireContract.INIT_FROM_TYPE,
@@ -44,6 +43,12 @@ final class ChatValidation {
         if (request == null) {
             throw invalid("the start request must not be null");
         }
+        // Control characters first, on the values as given: trimming would drop a NUL or CR/LF silently.
+        noControl("from", request.from());
+        noControl("fromType", request.fromType());
+        noControl("to", request.to());
+        noControl("toType", request.toType());
+        noControl("locale", request.locale());
         String from = request.from().map(String::trim).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new WonderfulException(ErrorCode.MISSING_PARTICIPANT, "from is required"));
         String fromTypeText = request.fromType().map(String::trim).filter(s -> !s.isEmpty())
@@ -60,32 +65,58 @@ final class ChatValidation {
         String normalisedTo = to.map(t -> participant("to", t, toType)).orElse(null);
 
         String locale = locale(request.locale().map(String::trim).filter(s -> !s.isEmpty()).orElse(StartChat.DEFAULT_LOCALE));
-        String agentId = request.agentId().map(String::trim).filter(s -> !s.isEmpty())
-                .or(() -> defaultAgentId.map(String::trim).filter(s -> !s.isEmpty()))
-                .orElseThrow(() -> invalid("no agent: give agentId or configure " + ConfigKeys.AGENT_ID));
-        id("agentId", agentId);
+        String agentId = agent(request.agentId(), defaultAgentId);
         return new ValidatedStart(agentId, normalisedFrom, fromType, normalisedTo, toType, locale, metadata(request.metadata()));
     }
 
+    /** A session id as given (no trimming: an id with whitespace is not an id), checked by the path-id rule. */
     static String sessionId(String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw invalid("sessionId is required");
-        }
-        String trimmed = sessionId.trim();
-        id("sessionId", trimmed);
-        return trimmed;
+        return PathIds.require("sessionId", sessionId);
     }
 
+    /**
+     * The agent: {@code given} when present (a blank one is an error, not an absence), else {@code fallback};
+     * checked by the path-id rule.
+     *
+     * @throws WonderfulException {@code VALIDATION_ERROR} when there is none, or it breaks the rule
+     */
+    static String agent(Optional<String> given, Optional<String> fallback) {
+        Optional<String> chosen = given.or(() -> fallback);
+        return PathIds.require("agentId", chosen.orElseThrow(
+                () -> invalid("no agent: give agentId or configure " + ConfigKeys.AGENT_ID)));
+    }
+
+    /**
+     * A message's text, as given: at least one character that is not whitespace, at most
+     * {@link WireContract#CHAT_TEXT_MAX_LENGTH}, and no control character other than tab, line feed and carriage
+     * return (a multi-line message is a message; a NUL or an escape is not). Nothing is trimmed or dropped.
+     */
     static String text(String text) {
         if (text == null || text.isBlank()) {
             throw invalid("a message needs some text");
         }
+        if (text.length() > WireContract.CHAT_TEXT_MAX_LENGTH) {
+            throw invalid("a message has at most " + WireContract.CHAT_TEXT_MAX_LENGTH + " characters, this one "
+                    + text.length());
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw invalid("a message must not contain control characters (found U+" + String.format("%04X", (int) c)
+                        + " at " + i + "); tab and line breaks are allowed");
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)) || Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                throw invalid("a message must be valid text (an unpaired surrogate at " + i + ")");
+            }
+        }
         return text;
     }
 
-    private static void id(String field, String value) {
-        if (value.length() > MAX_ID_LENGTH || !ID.matcher(value).matches()) {
-            throw invalid(field + " may only hold letters, digits and . _ ~ - (at most " + MAX_ID_LENGTH + "): " + value);
+    private static void noControl(String field, Optional<String> value) {
+        if (value.isPresent() && value.get().chars().anyMatch(Character::isISOControl)) {
+            throw invalid(field + " must not contain control characters (NUL, CR, LF, ...)");
         }
     }
 
@@ -135,6 +166,10 @@ final class ChatValidation {
             if (key == null || key.isBlank()) {
                 throw invalid("metadata keys must not be blank");
             }
+            if (key.length() > WireContract.METADATA_KEY_MAX_LENGTH || key.chars().anyMatch(Character::isISOControl)) {
+                throw invalid("a metadata key has at most " + WireContract.METADATA_KEY_MAX_LENGTH
+                        + " characters and no control characters");
+            }
             if (RESERVED_METADATA.contains(key)) {
                 throw invalid("metadata key '" + key + "' is reserved for the participants; use the request's field");
             }
@@ -144,7 +179,13 @@ final class ChatValidation {
         if (metadata.containsKey("name") && !(metadata.get("name") instanceof String)) {
             throw invalid("metadata.name must be a string");
         }
-        return JsonValues.toJsonObject(metadata, "metadata");
+        JsonObject json = JsonValues.toJsonObject(metadata, "metadata");
+        int bytes = json.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > WireContract.CHAT_METADATA_MAX_BYTES) {
+            throw invalid("metadata must be at most " + WireContract.CHAT_METADATA_MAX_BYTES + " bytes serialized, was "
+                    + bytes);
+        }
+        return json;
     }
 
     private static void standard(Map<String, Object> metadata, String key, Set<String> allowed) {

@@ -10,19 +10,30 @@ import java.util.Set;
  * user saw ({@code lastSeenId}). The socket resumes after that message, so the server replays exactly those; they
  * are in the history already (the transcript does not take them twice), yet are delivered as events once each.
  * When the history carries transcript ids (the contract does not promise it) and names {@code lastSeenId}, the
- * messages up to it are known as seen and never delivered, even by a server that replays more. Thread-safe.
+ * messages up to it are known as seen and never delivered, even by a server that replays more.
+ *
+ * <p>When the history does not name {@code lastSeenId} (the contract's history carries no transcript ids), the
+ * socket resumes from the start instead: the server replays the whole conversation, with its transcript ids, and
+ * what comes after {@code lastSeenId} in that replay is owed. The transcript recognises the replay as the history
+ * it already holds ({@link TranscriptLedger}), so nothing is doubled; a replay that never names {@code lastSeenId}
+ * owes nothing (nothing is delivered twice, at the cost of what cannot be located). Thread-safe.
  */
 final class ReplayWindow {
 
-    private static final ReplayWindow NONE = new ReplayWindow(null, Set.of(), List.of());
+    private static final ReplayWindow NONE = new ReplayWindow(null, true, Set.of(), List.of());
 
     private final String lastSeenId;
+    /** Whether the history names {@code lastSeenId}; if not, it is looked for in the socket's replay. */
+    private final boolean locatedInHistory;
     private final Set<String> seenByUser;
     private final List<ChatEvent.Message> afterLastSeen;
     private final Set<String> delivered = new HashSet<>();
+    private boolean passedInReplay;
 
-    private ReplayWindow(String lastSeenId, Set<String> seenByUser, List<ChatEvent.Message> afterLastSeen) {
+    private ReplayWindow(String lastSeenId, boolean locatedInHistory, Set<String> seenByUser,
+            List<ChatEvent.Message> afterLastSeen) {
         this.lastSeenId = lastSeenId;
+        this.locatedInHistory = locatedInHistory;
         this.seenByUser = seenByUser;
         this.afterLastSeen = afterLastSeen;
     }
@@ -42,15 +53,18 @@ final class ReplayWindow {
             ChatEvent.Message message = history.get(i);
             if (lastSeenId.equals(message.id())) {
                 history.subList(0, i + 1).forEach(m -> seen.add(m.id()));
-                return new ReplayWindow(lastSeenId, seen, List.copyOf(history.subList(i + 1, history.size())));
+                return new ReplayWindow(lastSeenId, true, seen, List.copyOf(history.subList(i + 1, history.size())));
             }
         }
-        return new ReplayWindow(lastSeenId, Set.of(), List.of());
+        return new ReplayWindow(lastSeenId, false, Set.of(), List.of());
     }
 
-    /** Where the first handshake resumes: after the last message seen, if any. */
+    /**
+     * Where the first handshake resumes: after the last message seen when the history names it; otherwise empty
+     * (from the start, or after the transcript's last id), so that the replay shows where the user stopped.
+     */
     Optional<String> lastSeenId() {
-        return Optional.ofNullable(lastSeenId);
+        return locatedInHistory ? Optional.ofNullable(lastSeenId) : Optional.empty();
     }
 
     /**
@@ -59,7 +73,14 @@ final class ReplayWindow {
      */
     synchronized boolean owed(ChatEvent.Message replayed) {
         String id = replayed.id();
-        return lastSeenId != null && id != null && !seenByUser.contains(id) && delivered.add(id);
+        if (lastSeenId == null || id == null) {
+            return false;
+        }
+        if (!locatedInHistory && !passedInReplay) {
+            passedInReplay = lastSeenId.equals(id);
+            return false;
+        }
+        return !seenByUser.contains(id) && delivered.add(id);
     }
 
     /**

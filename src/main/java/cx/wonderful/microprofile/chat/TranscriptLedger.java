@@ -1,41 +1,51 @@
 package cx.wonderful.microprofile.chat;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A session's conversation and its resume point: the messages in arrival order, none twice. A message with an id
- * is a duplicate when that id was seen; a message the server sent without an id (history from an API that gives
- * none) is remembered by speaker, time and text, so that its replay over the socket is recognised once. The last
- * id seen is what a reconnect asks to resume {@code after}. Thread-safe.
+ * A session's conversation and its resume point: the messages in arrival order, none twice.
+ *
+ * <p>A message with an id is a duplicate when that id was seen. History read over REST may carry no ids (the
+ * contract names none for Chat V3 events); the socket, resumed with no id to resume {@code after}, then replays the
+ * conversation from its start. That replay is recognised by position, on what both channels carry: the n-th
+ * transcript of the replay is the n-th history message when speaker and text agree (times are not compared: the
+ * socket may send them in another precision or format). The first transcript that does not agree ends the
+ * recognition, and it and everything after it are new messages: a divergent server may then show a message twice,
+ * but never loses one. The last id seen is what a reconnect asks to resume {@code after}. Thread-safe.
  */
 final class TranscriptLedger {
 
     private final List<ChatEvent.Message> messages = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
-    private final Map<String, Integer> idlessContent = new HashMap<>();
+    /** Messages recorded without an id, in order: what a replay from the start reproduces first. */
+    private final List<ChatEvent.Message> withoutId = new ArrayList<>();
+    private int replayed;
+    private boolean replayOver;
     private String lastId;
 
     /** Records {@code message} and returns true, or returns false when it was already recorded. */
     synchronized boolean accept(ChatEvent.Message message) {
-        if (message.id() != null) {
-            if (!seenIds.add(message.id())) {
-                return false;
-            }
-            if (consumeIdless(contentKey(message))) {
-                lastId = message.id();
-                return false;
-            }
-            lastId = message.id();
-        } else {
-            idlessContent.merge(contentKey(message), 1, Integer::sum);
+        if (message.id() == null) {
+            withoutId.add(message);
+            messages.add(message);
+            return true;
         }
+        if (!seenIds.add(message.id())) {
+            return false;
+        }
+        lastId = message.id();
+        if (!replayOver && replayed < withoutId.size()) {
+            if (sameMessage(withoutId.get(replayed), message)) {
+                replayed++;
+                return false;
+            }
+        }
+        replayOver = true;
         messages.add(message);
         return true;
     }
@@ -49,21 +59,7 @@ final class TranscriptLedger {
         return List.copyOf(messages);
     }
 
-    private boolean consumeIdless(String key) {
-        Integer count = idlessContent.get(key);
-        if (count == null) {
-            return false;
-        }
-        if (count == 1) {
-            idlessContent.remove(key);
-        } else {
-            idlessContent.put(key, count - 1);
-        }
-        return true;
-    }
-
-    private static String contentKey(ChatEvent.Message message) {
-        Instant at = message.createdAt();
-        return message.speaker() + "|" + (at == null ? "" : at.toEpochMilli()) + "|" + message.text();
+    private static boolean sameMessage(ChatEvent.Message history, ChatEvent.Message live) {
+        return history.speaker() == live.speaker() && Objects.equals(history.text(), live.text());
     }
 }

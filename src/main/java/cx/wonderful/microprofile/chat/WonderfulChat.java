@@ -37,7 +37,14 @@ import java.util.function.Supplier;
  * socket is open: the session is {@link ChatStatus#IN_PROGRESS}, {@link cx.wonderful.microprofile.realtime.ConnectionState#CONNECTED}.
  *
  * <p><b>Recover.</b> {@link #recover} reads the session's history from the Chat V3 events, then (unless the session
- * has ended) reopens the socket resuming after the last message, so that no message is missed or repeated.
+ * has ended) reopens the socket on the session's agent. What it guarantees: {@link ChatSession#messages()} holds the
+ * history as the server gave it, then every live message, none twice, when either the history carries transcript
+ * ids (the socket then resumes {@code after} the last one) or the socket, resumed with no id, replays the
+ * conversation from its start (recognised by position on speaker and text, never on times, whose precision and
+ * format may differ between the channels). A server that does neither may show a message twice; none is lost. The
+ * agent is the one the caller names ({@link #recover(String, String, ChatEventListener)}), else the one the history
+ * answer names ({@code data.agent_id}, CHOSEN and optional), else {@code wonderful.agent-id}; with none of them,
+ * {@code VALIDATION_ERROR} saying so.
  *
  * <p><b>Takeover.</b> {@link #recover(String, String, ChatEventListener)} continues on this instance a chat that
  * another instance (a node lost, an application redeployed) started: from the session id and the id of the last
@@ -207,7 +214,7 @@ public class WonderfulChat {
      *         {@code lastSeenMessageId} (nothing sent); a server refusing the resume point refuses the handshake
      */
     public ChatSession recover(String sessionId, String lastSeenMessageId, ChatEventListener listener) {
-        return await(recoverAsync(sessionId, lastSeenMessageId, listener));
+        return await(recoverAsync(sessionId, null, lastSeenMessageId, listener));
     }
 
     /** {@link #recover(String)} without blocking. */
@@ -215,19 +222,41 @@ public class WonderfulChat {
         return recoverAsync(sessionId, null);
     }
 
+    /**
+     * {@link #recover(String, String, ChatEventListener)} of a session whose agent the caller knows: the contract's
+     * history answer does not name it, so a session of an agent other than {@code wonderful.agent-id} needs it here.
+     *
+     * @param agentId the session's agent, or null for the one the server names, else {@code wonderful.agent-id}
+     * @param lastSeenMessageId the last message the user saw, or null to deliver only what comes from now on
+     * @throws WonderfulException {@code VALIDATION_ERROR} for a malformed session, agent or message id (nothing
+     *         sent), and as {@link #recover(String, String, ChatEventListener)}
+     */
+    public ChatSession recover(String sessionId, String agentId, String lastSeenMessageId, ChatEventListener listener) {
+        return await(recoverAsync(sessionId, agentId, lastSeenMessageId, listener));
+    }
+
     /** {@link #recover(String, ChatEventListener)} without blocking. */
     public CompletionStage<ChatSession> recoverAsync(String sessionId, ChatEventListener listener) {
-        return recoverAsync(sessionId, null, listener);
+        return recoverAsync(sessionId, null, null, listener);
     }
 
     /** {@link #recover(String, String, ChatEventListener)} without blocking. */
     public CompletionStage<ChatSession> recoverAsync(String sessionId, String lastSeenMessageId, ChatEventListener listener) {
+        return recoverAsync(sessionId, null, lastSeenMessageId, listener);
+    }
+
+    /** {@link #recover(String, String, String, ChatEventListener)} without blocking. */
+    public CompletionStage<ChatSession> recoverAsync(String sessionId, String agentId, String lastSeenMessageId,
+            ChatEventListener listener) {
         String id;
         String lastSeen;
         ChatCommands commands;
         try {
             id = ChatValidation.sessionId(sessionId);
             lastSeen = lastSeenMessageId == null ? null : messageId(lastSeenMessageId);
+            if (agentId != null) {
+                ChatValidation.agent(java.util.Optional.of(agentId), java.util.Optional.empty());
+            }
             commands = commands();
             sessions.checkOpen();
         } catch (WonderfulException e) {
@@ -250,13 +279,15 @@ public class WonderfulChat {
                         }
                         return CompletableFuture.completedFuture(ended);
                     }
-                    String agentId = history.agentId().or(settings::agentId).orElseThrow(() -> new WonderfulException(
-                            ErrorCode.VALIDATION_ERROR, "chat session " + id + ": the server did not name its agent and "
-                                    + ConfigKeys.AGENT_ID + " is not set"));
+                    String agent = java.util.Optional.ofNullable(agentId).or(history::agentId).or(settings::agentId)
+                            .orElseThrow(() -> new WonderfulException(ErrorCode.VALIDATION_ERROR, "chat session " + id
+                                    + ": no agent to reconnect to: pass the session's agent to recover, or configure "
+                                    + ConfigKeys.AGENT_ID + " (the server's history does not name it)"));
+                    ChatValidation.agent(java.util.Optional.of(agent), java.util.Optional.empty());
                     if (outcome.isDone()) {
                         return CompletableFuture.failedFuture(timedOut("chat.recover", id));
                     }
-                    return connectInTime(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null, replay), agentId,
+                    return connectInTime(session(id, ChatStatus.IN_PROGRESS, commands, ledger, listener, null, replay), agent,
                             connecting, outcome);
                 });
         return Deadline.bound(work, outcome, settings.chatStartTimeout(), executors.scheduler(),

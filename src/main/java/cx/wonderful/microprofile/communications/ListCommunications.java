@@ -336,6 +336,9 @@ public final class ListCommunications {
             if (values == null) {
                 throw invalid(name + " values must not be null");
             }
+            if (values.length > WireContract.FILTER_MAX_VALUES) {
+                throw invalid(name + " takes at most " + WireContract.FILTER_MAX_VALUES + " values, was given " + values.length);
+            }
             LinkedHashSet<T> distinct = new LinkedHashSet<>();
             for (T value : values) {
                 if (value == null) {
@@ -357,6 +360,13 @@ public final class ListCommunications {
         private static String text(String name, String value) {
             if (value.isBlank()) {
                 throw invalid(name + " must not be blank");
+            }
+            if (value.length() > WireContract.FILTER_VALUE_MAX_LENGTH) {
+                throw invalid(name + " has at most " + WireContract.FILTER_VALUE_MAX_LENGTH + " characters, was "
+                        + value.length());
+            }
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw invalid(name + " must not contain control characters");
             }
             return value;
         }

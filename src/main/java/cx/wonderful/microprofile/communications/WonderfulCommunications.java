@@ -7,6 +7,7 @@ import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
+import cx.wonderful.microprofile.internal.PathIds;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +113,9 @@ public class WonderfulCommunications {
     /**
      * One communication with its transcriptions.
      *
-     * @throws WonderfulException {@code VALIDATION_ERROR} for a {@code null} or blank id, {@code NOT_FOUND} when no
+     * @throws WonderfulException {@code VALIDATION_ERROR} for an id that is null, blank or outside the path-id rule
+     *         (letters, digits and {@code - _ . ~}, not only dots, at most 128: so no {@code /}, {@code %},
+     *         {@code ?}, {@code #}, whitespace or control character), nothing sent; {@code NOT_FOUND} when no
      *         communication has it, and see the class description
      */
     public Communication get(String id) {
@@ -174,8 +177,6 @@ public class WonderfulCommunications {
     }
 
     private static void requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "a communication id must not be null or blank");
-        }
+        PathIds.require("the communication id", id);
     }
 }

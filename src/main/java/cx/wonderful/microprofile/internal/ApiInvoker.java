@@ -13,10 +13,16 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -31,25 +37,33 @@ import java.util.logging.Logger;
  * <li>a 401 on a bearer credential asks {@link CredentialSource#afterUnauthorized} for a fresh one and re-sends
  * <em>once</em> (the supplier is invoked again, so the request body is re-sent intact); a second 401, or a 401 on
  * an API key, is {@code UNAUTHORIZED};</li>
- * <li>a connection failure or timeout (a {@link ProcessingException} caused by an I/O error) is retried up to
- * {@code wonderful.max-retries} times (default 3) after {@link Backoff} delays based on
- * {@code wonderful.retry-delay} (default 1 s), then is {@code NETWORK_ERROR} (recoverable);</li>
- * <li>every other failure becomes a {@link WonderfulException} with its code, HTTP status and recoverable flag;
- * error responses are not retried.</li>
+ * <li>failures are retried as {@link RetryPolicy} says for the kind of the operation (a connection failure or
+ * timeout for every kind, a 429/502/503/504 for idempotent reads only, honouring {@code Retry-After}), at most
+ * {@code wonderful.max-retries} times (default 3), after {@link Backoff} delays based on {@code wonderful.retry-delay}
+ * (default 1 s). Each attempt is one request of the library: the HTTP engine's own retries are turned off where the
+ * runtime allows it ({@link EngineRetries});</li>
+ * <li>every other failure becomes a {@link WonderfulException} with its code, HTTP status, recoverable flag and
+ * {@code Retry-After}; its message never holds a configured secret, the call's credential or anything
+ * secret-shaped that a server or the runtime echoed ({@link Redaction}).</li>
  * </ul>
- * A call that must not reach the server twice (a chat message) goes through {@link #invokeAtMostOnce}: it is
- * retried only after failures that prove the request was never sent (the connection could not be opened).
+ * No thread sleeps between attempts: the wait is a future completed by a scheduler ({@link RetryTimer}). An
+ * asynchronous call runs each attempt on the executor and holds no thread while it waits; a blocking call makes
+ * each attempt on the caller's thread (so that what the call needs from it, such as the request context, stays at
+ * hand) and waits on the timer's future, bounded by the delay plus {@link #WAIT_MARGIN}. With {@link Telemetry}
+ * recording, the call is one span from its first attempt to its outcome, each attempt run in it.
  */
 @ApplicationScoped
 public class ApiInvoker {
 
     private static final Logger LOG = Logger.getLogger(ApiInvoker.class.getName());
+    /** How much longer than a retry delay a blocking call waits for the timer before it gives up on it. */
+    static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
     private CredentialSource credentials;
-    private int maxRetries;
-    private Backoff backoff;
-    private Sleeper sleeper;
+    private RetryPolicy policy;
+    private Delays delays;
     private AsyncExecutor executor;
+    private List<String> knownSecrets;
     private Telemetry telemetry = Telemetry.off();
 
     /** For the CDI container's proxy. */
@@ -58,18 +72,16 @@ public class ApiInvoker {
 
     @Inject
     public ApiInvoker(WonderfulSettings settings, CredentialSource credentials) {
-        this(credentials, settings.maxRetries(), Backoff.from(settings.retryDelay()), Thread::sleep, new AsyncExecutor());
+        this(credentials, new RetryPolicy(settings.maxRetries(), Backoff.from(settings.retryDelay()), WireContract.RETRY_AFTER_CAP),
+                new RetryTimer(), new AsyncExecutor(), settings.secrets());
     }
 
-    ApiInvoker(CredentialSource credentials, int maxRetries, Backoff backoff, Sleeper sleeper, AsyncExecutor executor) {
+    ApiInvoker(CredentialSource credentials, RetryPolicy policy, Delays delays, AsyncExecutor executor, List<String> knownSecrets) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
-        }
-        this.maxRetries = maxRetries;
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.delays = Objects.requireNonNull(delays, "delays");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.knownSecrets = List.copyOf(knownSecrets);
     }
 
     /**
@@ -84,7 +96,8 @@ public class ApiInvoker {
     /**
      * Runs {@code call} with the library's credential and policy.
      *
-     * @param operation a short name for messages and logs, for example {@code "chat.send"}
+     * @param operation a short name for messages and logs, for example {@code "chat.send"}; also the key of its
+     *        retry policy ({@link RetryPolicy#kindOf})
      * @throws WonderfulException for every failure
      */
     public <T> T invoke(String operation, Supplier<T> call) {
@@ -93,8 +106,7 @@ public class ApiInvoker {
 
     /** {@link #invoke(String, Supplier)} with the credentials of {@code source} instead of the library's. */
     public <T> T invoke(String operation, CredentialSource source, Supplier<T> call) {
-        Objects.requireNonNull(call, "call");
-        return invoke(operation, source, credential -> call.get(), false);
+        return invoke(operation, source, ignoringCredential(call));
     }
 
     /**
@@ -102,12 +114,12 @@ public class ApiInvoker {
      * method's {@link Credential#CALL_HEADER} parameter, so one client serves every identity.
      */
     public <T> T invoke(String operation, CredentialSource source, Call<T> call) {
-        return invoke(operation, source, call, false);
+        return run(new Attempts<>(operation, source, call, RetryPolicy.kindOf(operation)));
     }
 
     /** {@link #invokeAtMostOnce(String, Supplier)} as the identity of {@code source}, as {@link #invoke(String, CredentialSource, Call)}. */
     public <T> T invokeAtMostOnce(String operation, CredentialSource source, Call<T> call) {
-        return invoke(operation, source, call, true);
+        return run(new Attempts<>(operation, source, call, RetryPolicy.Kind.AT_MOST_ONCE));
     }
 
     /**
@@ -116,44 +128,7 @@ public class ApiInvoker {
      * have acted on the request; such a failure is {@code NETWORK_ERROR} at once.
      */
     public <T> T invokeAtMostOnce(String operation, Supplier<T> call) {
-        Objects.requireNonNull(call, "call");
-        return invoke(operation, credentials, credential -> call.get(), true);
-    }
-
-    private <T> T invoke(String operation, CredentialSource source, Call<T> call, boolean atMostOnce) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(call, "call");
-        return telemetry.call(operation, () -> send(operation, source, call, atMostOnce));
-    }
-
-    /** One call: its first request, the re-send after a 401 and the retries. */
-    private <T> T send(String operation, CredentialSource source, Call<T> call, boolean atMostOnce) {
-        Credential used = source.current();
-        boolean resent = false;
-        int retry = 0;
-        while (true) {
-            try {
-                return call.send(used.callHeader());
-            } catch (RuntimeException failure) {
-                WonderfulException error = translate(operation, failure);
-                if (error.httpStatus().orElse(0) == 401) {
-                    if (resent || !used.kind().isBearer()) {
-                        throw unauthorized(operation, used, resent, error);
-                    }
-                    used = source.afterUnauthorized(used);
-                    resent = true;
-                    LOG.fine(() -> operation + ": 401, re-sending once with a refreshed credential");
-                    continue;
-                }
-                if (!isNetworkFailure(failure) || retry >= maxRetries || atMostOnce && !neverSent(failure)) {
-                    throw error;
-                }
-                pause(operation, retry, error);
-                retry++;
-                used = source.current();
-            }
-        }
+        return invokeAtMostOnce(operation, credentials, ignoringCredential(call));
     }
 
     /** {@link #invoke} on another thread: the runtime's default managed executor where there is one. */
@@ -163,34 +138,200 @@ public class ApiInvoker {
 
     /** {@link #invoke(String, CredentialSource, Supplier)} on another thread, as {@link #invokeAsync(String, Supplier)}. */
     public <T> CompletionStage<T> invokeAsync(String operation, CredentialSource source, Supplier<T> call) {
-        Objects.requireNonNull(call, "call");
-        Executor target = Telemetry.inCurrentContext(executor.get());
-        return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
+        return invokeAsync(operation, source, ignoringCredential(call));
     }
 
     /** {@link #invoke(String, CredentialSource, Call)} on another thread, as {@link #invokeAsync(String, Supplier)}. */
     public <T> CompletionStage<T> invokeAsync(String operation, CredentialSource source, Call<T> call) {
+        Attempts<T> attempts = new Attempts<>(operation, source, call, RetryPolicy.kindOf(operation));
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attemptAsync(attempts, executor.get(), result);
+        return result;
+    }
+
+    /** A call that does not take the credential: its client's own filter reads the client's source. */
+    private static <T> Call<T> ignoringCredential(Supplier<T> call) {
         Objects.requireNonNull(call, "call");
-        Executor target = executor.get();
-        return CompletableFuture.supplyAsync(() -> invoke(operation, source, call), target);
+        return credential -> call.get();
     }
 
     @PreDestroy
     public void close() {
+        if (delays instanceof RetryTimer timer) {
+            timer.close();
+        }
         executor.close();
     }
 
-    private void pause(String operation, int retry, WonderfulException error) {
-        Duration delay = backoff.delay(retry);
-        LOG.log(Level.FINE, "{0}: {1}; retry {2} of {3} in {4} ms",
-                new Object[] {operation, error.getMessage(), retry + 1, maxRetries, delay.toMillis()});
+    private <T> T run(Attempts<T> call) {
         try {
-            sleeper.sleep(delay.toMillis());
+            while (true) {
+                Step<T> step = call.attempt();
+                if (step.done()) {
+                    call.recorded.end(null);
+                    return step.value();
+                }
+                awaitDelay(call.operation, step);
+                call.next();
+            }
+        } catch (RuntimeException failure) {
+            call.recorded.end(failure);
+            throw failure;
+        }
+    }
+
+    private <T> void attemptAsync(Attempts<T> call, Executor target, CompletableFuture<T> result) {
+        try {
+            target.execute(() -> {
+                Step<T> step;
+                try {
+                    step = call.attempt();
+                } catch (RuntimeException failure) {
+                    call.recorded.end(failure);
+                    result.completeExceptionally(failure);
+                    return;
+                }
+                if (step.done()) {
+                    call.recorded.end(null);
+                    result.complete(step.value());
+                    return;
+                }
+                delays.after(step.delay()).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        WonderfulException error = notWaited(call.operation, step.error(), failure);
+                        call.recorded.end(error);
+                        result.completeExceptionally(error);
+                    } else {
+                        call.next();
+                        attemptAsync(call, target, result);
+                    }
+                });
+            });
+        } catch (RuntimeException rejected) {
+            WonderfulException error = new WonderfulException(ErrorCode.NETWORK_ERROR, call.operation
+                    + ": the executor refused the call (" + rejected.getClass().getSimpleName() + ")", 0, true, rejected);
+            call.recorded.end(error);
+            result.completeExceptionally(error);
+        }
+    }
+
+    private void awaitDelay(String operation, Step<?> step) {
+        Duration delay = step.delay();
+        try {
+            delays.after(delay).get(delay.plus(WAIT_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WonderfulException(ErrorCode.NETWORK_ERROR, operation + ": interrupted while waiting to retry after: "
-                    + error.getMessage(), 0, true, e);
+            throw notWaited(operation, step.error(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw notWaited(operation, step.error(), e);
         }
+    }
+
+    private static WonderfulException notWaited(String operation, WonderfulException last, Throwable why) {
+        return new WonderfulException(last.code(), operation + ": gave up waiting to retry (" + why.getClass().getSimpleName()
+                + ") after: " + last.getMessage(), last.httpStatus().orElse(0), last.recoverable(),
+                last.retryAfter().orElse(null), why);
+    }
+
+    /** The outcome of one attempt: the value, or the wait before the next attempt and the error that asks for it. */
+    private record Step<T>(T value, Duration delay, WonderfulException error) {
+        boolean done() {
+            return delay == null;
+        }
+    }
+
+    /** One call of the application: its attempts, the credential each one uses, and how many retries were made. */
+    private final class Attempts<T> {
+
+        final String operation;
+        final CredentialSource source;
+        final Call<T> call;
+        final RetryPolicy.Kind kind;
+        /** The call's span and metrics: every attempt runs in it, and it ends once with the call. */
+        final Telemetry.Call recorded;
+        /** The credential of the current attempt; read by the attempt itself. */
+        Credential used;
+        boolean resent;
+        int retries;
+
+        Attempts(String operation, CredentialSource source, Call<T> call, RetryPolicy.Kind kind) {
+            this.operation = Objects.requireNonNull(operation, "operation");
+            this.source = Objects.requireNonNull(source, "source");
+            this.call = Objects.requireNonNull(call, "call");
+            this.kind = kind;
+            this.recorded = telemetry.begin(operation);
+        }
+
+        /**
+         * One request (and, after a 401 on a bearer credential, one more with a refreshed credential).
+         *
+         * @throws WonderfulException when the failure is final
+         */
+        Step<T> attempt() {
+            return recorded.attempt(this::requests);
+        }
+
+        private Step<T> requests() {
+            if (used == null) {
+                used = source.current(); // in the attempt, so that a refresh it makes is part of the call
+            }
+            while (true) {
+                try {
+                    return new Step<>(call.send(used.callHeader()), null, null);
+                } catch (RuntimeException failure) {
+                    WonderfulException error = scrubbed(translate(operation, failure));
+                    if (error.httpStatus().orElse(0) == 401) {
+                        if (resent || !used.kind().isBearer()) {
+                            throw scrubbed(unauthorized(operation, used, resent, error));
+                        }
+                        used = source.afterUnauthorized(used);
+                        resent = true;
+                        LOG.fine(() -> operation + ": 401, re-sending once with a refreshed credential");
+                        continue;
+                    }
+                    Optional<Duration> wait = policy.delayBeforeRetry(kind, failure, error, retries);
+                    if (wait.isEmpty()) {
+                        throw error;
+                    }
+                    LOG.log(Level.FINE, "{0}: {1}; retry {2} of {3} in {4} ms", new Object[] {operation,
+                            error.getMessage(), retries + 1, policy.maxRetries(), wait.get().toMillis()});
+                    return new Step<>(null, wait.get(), error);
+                }
+            }
+        }
+
+        /** Before the next attempt: one retry more, and the credential read afresh by that attempt. */
+        void next() {
+            retries++;
+            used = null;
+        }
+
+        /** {@code error} with every known secret, the call's credential and anything secret-shaped masked. */
+        WonderfulException scrubbed(WonderfulException error) {
+            List<String> secrets = new ArrayList<>(knownSecrets);
+            secrets.add(used.secret());
+            String message = Redaction.scrub(error.getMessage(), secrets);
+            if (message.equals(error.getMessage())) {
+                return error;
+            }
+            return new WonderfulException(error.code(), message, error.httpStatus().orElse(0), error.recoverable(),
+                    error.retryAfter().orElse(null), error.getCause());
+        }
+    }
+
+    /**
+     * One call of a library client made with the credential the invoker chose: {@code credentialHeader} goes to the
+     * client method's {@code @HeaderParam(Credential.CALL_HEADER)} parameter. Must call the client synchronously.
+     */
+    @FunctionalInterface
+    public interface Call<T> {
+        T send(String credentialHeader);
+    }
+
+    /** Waits between retries, as futures; a seam so that tests need not wait. */
+    @FunctionalInterface
+    interface Delays {
+        CompletableFuture<Void> after(Duration delay);
     }
 
     private static WonderfulException unauthorized(String operation, Credential used, boolean resent, WonderfulException cause) {
@@ -211,7 +352,7 @@ public class ApiInvoker {
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             WonderfulException mapped = ErrorResponses.toException(web.getResponse());
             return new WonderfulException(mapped.code(), operation + ": " + mapped.getMessage(),
-                    mapped.httpStatus().orElse(0), mapped.recoverable(), null);
+                    mapped.httpStatus().orElse(0), mapped.recoverable(), mapped.retryAfter().orElse(null), null);
         }
         if (isNetworkFailure(failure)) {
             return new WonderfulException(ErrorCode.NETWORK_ERROR, operation + ": " + describe(failure), 0, true, failure);
@@ -257,20 +398,5 @@ public class ApiInvoker {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /**
-     * One call of a library client made with the credential the invoker chose: {@code credentialHeader} goes to the
-     * client method's {@code @HeaderParam(Credential.CALL_HEADER)} parameter. Must call the client synchronously.
-     */
-    @FunctionalInterface
-    public interface Call<T> {
-        T send(String credentialHeader);
-    }
-
-    /** Waits between retries; a seam so that tests need not wait. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
     }
 }

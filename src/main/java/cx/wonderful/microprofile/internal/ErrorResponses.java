@@ -11,13 +11,22 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
  * Turns an error response of the Wonderful API into a {@link WonderfulException} (shared/wonderful-api.md §2.1):
  * the message comes from {@code message}, else {@code detail}, else {@code error}, at the top level or inside
  * {@code data}; the code from the status, refined by the body's {@code error} where the status alone is
- * ambiguous (400, 404, 409).
+ * ambiguous (400, 404). The status is the reliable signal (§2.5): a 409 is {@code SESSION_ENDED} whatever its body
+ * (the contract's only conflict), and a body that is empty, not JSON or of another shape still gives the status.
+ * The server's text is made one printable line, bounded, with anything secret-shaped masked ({@link Redaction});
+ * a {@code Retry-After} (seconds or an HTTP-date) becomes {@link WonderfulException#retryAfter()}.
  */
 public final class ErrorResponses {
 
@@ -36,8 +45,33 @@ public final class ErrorResponses {
         ErrorCode code = code(status, bodyCode.orElse(""));
         String message = "HTTP " + status + serverMessage.map(m -> ": " + m)
                 .orElseGet(() -> Optional.ofNullable(response.getStatusInfo().getReasonPhrase())
-                        .filter(r -> !r.isBlank()).map(r -> " " + r).orElse(""));
-        return new WonderfulException(code, message, status, code.recoverableByDefault(), null);
+                        .filter(r -> !r.isBlank()).map(r -> " " + clean(r)).orElse(""));
+        Duration retryAfter = retryAfter(response.getHeaderString(WireContract.HEADER_RETRY_AFTER), Clock.systemUTC())
+                .orElse(null);
+        return new WonderfulException(code, message, status, code.recoverableByDefault(), retryAfter, null);
+    }
+
+    /**
+     * A {@code Retry-After} value (RFC 9110 §10.2.3): a number of seconds, or an HTTP-date (then the time left from
+     * now in whole seconds rounded up, zero when it is past). Empty when absent or unreadable.
+     */
+    static Optional<Duration> retryAfter(String header, Clock clock) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.matches("\\d{1,10}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration left = Duration.between(clock.instant(), at);
+            // Whole seconds, rounded up: never earlier than the server asked.
+            long seconds = left.isNegative() ? 0 : left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
+            return Optional.of(Duration.ofSeconds(seconds));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The code for an HTTP status, refined by the body's {@code error} value for 400, 404 and 409. */
@@ -50,7 +84,7 @@ public final class ErrorResponses {
             case 401 -> ErrorCode.UNAUTHORIZED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.SESSION_NOT_FOUND.name().equals(bodyCode) ? ErrorCode.SESSION_NOT_FOUND : ErrorCode.NOT_FOUND;
-            case 409 -> ErrorCode.SESSION_ENDED.name().equals(bodyCode) ? ErrorCode.SESSION_ENDED : ErrorCode.INVALID_REQUEST;
+            case 409 -> ErrorCode.SESSION_ENDED;
             case 429 -> ErrorCode.RATE_LIMITED;
             default -> status >= 400 && status <= 499 ? ErrorCode.INVALID_REQUEST : ErrorCode.UNEXPECTED_RESPONSE;
         };
@@ -89,9 +123,9 @@ public final class ErrorResponses {
                 ? Optional.of(text.getString()) : Optional.empty();
     }
 
-    /** One line, printable, bounded: a server message ends up in logs. */
+    /** One line, printable, bounded, secret shapes masked: a server message ends up in logs. */
     private static String clean(String message) {
-        String line = message.replaceAll("\\p{Cntrl}", " ").strip();
+        String line = Redaction.scrub(message.replaceAll("\\p{Cntrl}", " ")).strip();
         return line.length() > MAX_MESSAGE_LENGTH ? line.substring(0, MAX_MESSAGE_LENGTH) + "..." : line;
     }
 }

@@ -81,14 +81,16 @@ public class RestClients {
         Objects.requireNonNull(configKey, "configKey");
         Objects.requireNonNull(source, "source");
         URI base = baseUri(api, configKey);
-        T client = RestClientBuilder.newBuilder()
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new PathGuard())
                 .register(new CredentialFilter(source, settings.tenantId()))
                 .register(new WonderfulResponseExceptionMapper())
-                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
-                .build(api);
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY);
+        EngineRetries.disable(builder); // wonderful.max-retries counts every request that leaves (issue 11)
+        T client = builder.build(api);
         // MicroProfile Rest Client proxies are AutoCloseable: their connections are released with the application.
         if (client instanceof AutoCloseable closeable) {
             created.add(closeable);
@@ -106,12 +108,14 @@ public class RestClients {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(configKey, "configKey");
         URI base = baseUri(api, configKey);
-        Client client = ClientBuilder.newBuilder()
+        ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
                 .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+                .register(new PathGuard())
                 .register(new CredentialFilter(credentials, settings.tenantId()))
-                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY)
-                .build();
+                .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY);
+        EngineRetries.disable(builder); // as for the rest clients: every request that leaves is one the policy made
+        Client client = builder.build();
         created.add(client::close);
         return new EncodedQueryClient(client, base);
     }
@@ -141,7 +145,7 @@ public class RestClients {
             return uri;
         } catch (URISyntaxException e) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                    configKey + "/mp-rest/uri is not an absolute URL: " + override.get(), e);
+                    configKey + "/mp-rest/uri is not an absolute URL: " + Redaction.scrub(override.get()), e);
         }
     }
 

@@ -196,4 +196,37 @@ public final class WireContract {
     /** DOC: wire values of the direction filter and field. */
     public static final String DIRECTION_INBOUND = "inbound";
     public static final String DIRECTION_OUTBOUND = "outbound";
+
+    // ---- Hostile input: limits and retry policy (issue 11; CHOSEN, the API documents none) ----
+    /**
+     * CHOSEN: the characters of an id that goes into a URL path (a communication id, a chat session id, an agent
+     * id, the workspace id): letters, digits and {@code - _ . ~} (RFC 3986 unreserved), at least one of them not a
+     * dot (so {@code .} and {@code ..} are refused), at most {@link #PATH_ID_MAX_LENGTH}. Every id the API is known
+     * to use (UUIDs, {@code agent-support}, {@code ws-acme}) fits; anything else would need escaping that a
+     * normalising gateway may undo.
+     */
+    public static final String PATH_ID_PATTERN = "(?=.*[^.])[A-Za-z0-9._~-]+";
+    /** CHOSEN: the longest id accepted in a URL path; a UUID has 36 characters. */
+    public static final int PATH_ID_MAX_LENGTH = 128;
+    /**
+     * CHOSEN: the longest chat message, in UTF-16 characters. Chat platforms bound a message to a few thousand
+     * characters (4,096 is the common figure); a longer text is a paste accident or an abuse, and a bound keeps one
+     * request small.
+     */
+    public static final int CHAT_TEXT_MAX_LENGTH = 4096;
+    /** CHOSEN: the largest chat metadata object, serialized as JSON in UTF-8; the same bound as the DOC one of {@code auth.sign}. */
+    public static final int CHAT_METADATA_MAX_BYTES = 4096;
+    /** CHOSEN: the longest metadata key. */
+    public static final int METADATA_KEY_MAX_LENGTH = 128;
+    /** CHOSEN: the longest value of a communications filter (a status, an interactor, a number, an address, an agent id). */
+    public static final int FILTER_VALUE_MAX_LENGTH = 256;
+    /** CHOSEN: the most values of one multi-valued communications filter; the filters travel in the query string. */
+    public static final int FILTER_MAX_VALUES = 100;
+    /** The standard header of a 429 or 503: seconds, or an HTTP-date. */
+    public static final String HEADER_RETRY_AFTER = "Retry-After";
+    /**
+     * CHOSEN: the longest {@code Retry-After} the library waits for before retrying an idempotent read itself; a
+     * longer one ends the call at once with the error, whose {@code retryAfter()} tells the caller when to come back.
+     */
+    public static final java.time.Duration RETRY_AFTER_CAP = java.time.Duration.ofSeconds(30);
 }

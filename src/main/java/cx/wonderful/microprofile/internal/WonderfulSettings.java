@@ -15,9 +15,12 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The library's settings, read once from MicroProfile Config ({@link ConfigKeys}) and checked: a missing or
- * malformed base URL, more than one credential, or a bearer credential over plain {@code http://} to a host that
- * is not loopback is a {@code CONFIGURATION_ERROR}. Every key is checked before one error names all the problems
- * found, so that a configuration is fixed in one go. Secrets are held here but never shown by {@link #toString()}.
+ * malformed base URL, a base URL with user information ({@code user:password@}), more than one credential, a
+ * bearer credential over plain {@code http://} (any case) to a host that is not loopback, a control character in
+ * the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id outside the path-id rule
+ * ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a secret or a URL's user
+ * information. Every key is checked before one error names all the problems found, so that a configuration is
+ * fixed in one go. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
 
@@ -77,9 +80,9 @@ public final class WonderfulSettings {
                 problems.add(e.getMessage());
             }
         }
-        this.tenantId = text(config, ConfigKeys.TENANT_ID);
-        this.workspaceId = text(config, ConfigKeys.WORKSPACE_ID);
-        this.agentId = text(config, ConfigKeys.AGENT_ID);
+        this.tenantId = rawHasControl(config, ConfigKeys.TENANT_ID) ? Optional.empty() : text(config, ConfigKeys.TENANT_ID);
+        this.workspaceId = pathId(config, ConfigKeys.WORKSPACE_ID);
+        this.agentId = pathId(config, ConfigKeys.AGENT_ID);
         this.requestTimeout = positive(config, ConfigKeys.REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
         this.maxRetries = nonNegative(config, ConfigKeys.MAX_RETRIES, DEFAULT_MAX_RETRIES);
         this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
@@ -120,7 +123,7 @@ public final class WonderfulSettings {
 
     /** Checks that a bearer credential would not travel in clear text to another machine. */
     public static void requireSafeForBearer(URI baseUrl) {
-        if ("http".equals(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
+        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
             throw configError("a token must not be sent over plain http:// to " + baseUrl.getHost()
                     + "; use https:// (" + ConfigKeys.BASE_URL + ")");
         }
@@ -133,20 +136,30 @@ public final class WonderfulSettings {
             return problem(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)", null);
         }
         String raw = configured.get();
+        String shown = Redaction.scrub(raw);
+        if (raw.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+            return problem(ConfigKeys.BASE_URL + " must not contain whitespace or control characters", null);
+        }
         URI uri;
         try {
             uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         } catch (URISyntaxException e) {
-            return problem(ConfigKeys.BASE_URL + " is not a URL: " + raw, null);
+            return problem(ConfigKeys.BASE_URL + " is not a URL: " + shown, null);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            // Credentials travel in their own keys; user information in a URL ends up in logs and error messages.
+            return problem(ConfigKeys.BASE_URL + " must not carry user information (user:password@); configure the"
+                    + " credential with " + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN, null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return problem(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + raw, null);
+            return problem(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + shown, null);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            return problem(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + raw, null);
+            return problem(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + shown, null);
         }
-        return uri;
+        // The scheme in lower case, so that every later check and the WebSocket URL see one spelling.
+        return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
     }
 
     static boolean isLoopback(String host) {
@@ -168,8 +181,34 @@ public final class WonderfulSettings {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static Optional<String> secret(Config config, String key) {
-        return text(config, key);
+    private Optional<String> secret(Config config, String key) {
+        if (rawHasControl(config, key)) {
+            return Optional.empty();
+        }
+        Optional<String> value = text(config, key);
+        if (value.isPresent() && value.get().chars().anyMatch(c -> c <= ' ' || c == 127 || c >= 0x80 && c <= 0x9f)) {
+            return problem(key + " must not contain whitespace or control characters (a line break copied with the"
+                    + " value, for example); its value is not shown", Optional.empty());
+        }
+        return value;
+    }
+
+    /** A control character anywhere in the value as configured, before any trimming: CR/LF would split a header. */
+    private boolean rawHasControl(Config config, String key) {
+        Optional<String> raw = config.getOptionalValue(key, String.class);
+        if (raw.isPresent() && raw.get().chars().anyMatch(Character::isISOControl)) {
+            return problem(key + " must not contain control characters such as CR or LF; its value is not shown", true);
+        }
+        return false;
+    }
+
+    private Optional<String> pathId(Config config, String key) {
+        Optional<String> value = text(config, key);
+        if (value.isPresent() && !PathIds.isValid(value.get())) {
+            return problem(key + " must be 1 to " + WireContract.PATH_ID_MAX_LENGTH
+                    + " letters, digits and - _ . ~ (not only dots): it goes into URL paths", Optional.empty());
+        }
+        return value;
     }
 
     private Duration duration(Config config, String key, Duration fallback) {
@@ -226,6 +265,14 @@ public final class WonderfulSettings {
 
     private static WonderfulException configError(String message) {
         return new WonderfulException(ErrorCode.CONFIGURATION_ERROR, message);
+    }
+
+    /** Every secret configured (the API key and the configured token), for masking them in text a server echoes. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        apiKey.ifPresent(secrets::add);
+        configuredCredential.map(Credential::secret).filter(s -> !secrets.contains(s)).ifPresent(secrets::add);
+        return List.copyOf(secrets);
     }
 
     /** The base URL, without a trailing slash. */

@@ -4,6 +4,7 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.Redaction;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -532,7 +534,7 @@ public final class ChatSocket {
 
     /** A failure message can quote request headers; the secret never leaves this class. */
     private static String redact(String message, Credential credential) {
-        return message.replace(credential.secret(), "****");
+        return Redaction.scrub(message, List.of(credential.secret()));
     }
 
     static String describe(Throwable failure) {
@@ -543,7 +545,8 @@ public final class ChatSocket {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        // The container's text can quote the handshake's headers or what the server answered: secret shapes masked.
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + Redaction.scrub(root.getMessage()));
     }
 
     @Override

@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
  * The HTTP status of a refused WebSocket handshake, read from the failure the client implementation threw. Jakarta
  * WebSocket has no portable way to report it: Tyrus throws a {@code HandshakeException} with
  * {@code getHttpStatusCode()}; Open Liberty an {@code IOException} "CWWKH0039E: ... a 401 response was returned
- * instead of a 101 response". Both are recognised; 0 means no status was found (a network failure).
+ * instead of a 101 response". Both are recognised; 0 means no status was found (a network failure). Only a 4xx or
+ * 5xx found in a message is taken for a status.
  */
 final class HandshakeStatus {
 
     private static final Pattern LIBERTY = Pattern.compile("\\ba (\\d{3}) response was returned");
-    private static final Pattern GENERIC = Pattern.compile("(?i)(?:status|code|response)\\D{0,20}?\\b([1-5]\\d\\d)\\b");
+    // Only 4xx and 5xx: a refused handshake is never 1xx-3xx, and an errno such as "error code 104" (ECONNRESET) in
+    // a network failure's message must not read as an HTTP status (issue 11).
+    private static final Pattern GENERIC = Pattern.compile("(?i)(?:status|code|response)\\D{0,20}?\\b([45]\\d\\d)\\b");
 
     private HandshakeStatus() {
     }

@@ -1,6 +1,7 @@
 package cx.wonderful.microprofile.realtime;
 
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.PathIds;
 import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import jakarta.websocket.WebSocketContainer;
@@ -77,7 +78,7 @@ public class RealtimeClient {
     public URI agentChatUri(String agentId, String sessionId, String after) {
         Objects.requireNonNull(agentId, "agentId");
         StringBuilder uri = new StringBuilder(webSocketBase.toString())
-                .append(WireContract.AGENT_CHAT_WS_PATH.replace("{agentId}", encode(agentId).replace("+", "%20")))
+                .append(WireContract.AGENT_CHAT_WS_PATH.replace("{agentId}", PathIds.segment(agentId)))
                 .append('?').append(WireContract.WS_QUERY_COMM_TYPE).append('=').append(WireContract.CHAT_COMM_TYPE);
         if (sessionId != null) {
             uri.append('&').append(WireContract.WS_QUERY_SESSION_ID).append('=').append(encode(sessionId));

@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -50,6 +51,11 @@ final class OtelRecorder implements Telemetry.Recorder {
     private static final List<Double> DURATION_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5,
             0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
     private static final Attributes SENT = Attributes.of(DIRECTION, "sent");
+    /**
+     * Whether the runtime's API takes bucket advice (OpenTelemetry API 1.32 and later): Payara Micro 6 exports 1.29,
+     * where the call would fail with {@code NoSuchMethodError}; there the SDK's default buckets apply.
+     */
+    static final boolean BUCKET_ADVICE = declares(DoubleHistogramBuilder.class, "setExplicitBucketBoundariesAdvice", List.class);
 
     final Tracer tracer;
     final TextMapPropagator propagator;
@@ -66,9 +72,9 @@ final class OtelRecorder implements Telemetry.Recorder {
         Meter meter = openTelemetry.getMeterProvider().meterBuilder(Names.SCOPE).setInstrumentationVersion(Wonderful.version()).build();
         this.calls = meter.counterBuilder(Names.METRIC_CALLS).setUnit("{call}")
                 .setDescription("Wonderful API calls, by operation and outcome (retries and re-sends inside one call)").build();
-        this.duration = meter.histogramBuilder(Names.METRIC_CALL_DURATION).setUnit("s")
-                .setDescription("Duration of Wonderful API calls, retries and re-sends included")
-                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        DoubleHistogramBuilder durations = meter.histogramBuilder(Names.METRIC_CALL_DURATION).setUnit("s")
+                .setDescription("Duration of Wonderful API calls, retries and re-sends included");
+        this.duration = (BUCKET_ADVICE ? durations.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS) : durations).build();
         this.refreshes = meter.counterBuilder(Names.METRIC_REFRESHES).setUnit("{refresh}")
                 .setDescription("Token refreshes, by outcome").build();
         this.reconnects = meter.counterBuilder(Names.METRIC_RECONNECTS).setUnit("{attempt}")
@@ -89,6 +95,15 @@ final class OtelRecorder implements Telemetry.Recorder {
         return on(candidates.get());
     }
 
+    static boolean declares(Class<?> type, String method, Class<?>... parameterTypes) {
+        try {
+            type.getMethod(method, parameterTypes);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     /** The recorder on {@code openTelemetry}, or null when it is a no-op. */
     static Telemetry.Recorder on(OpenTelemetry openTelemetry) {
         Tracer tracer = openTelemetry.getTracerProvider().tracerBuilder(Names.SCOPE)
@@ -103,24 +118,29 @@ final class OtelRecorder implements Telemetry.Recorder {
     }
 
     @Override
-    public <T> T call(String operation, Supplier<T> call) {
+    public Telemetry.Call begin(String operation) {
         long start = System.nanoTime();
         Span span = tracer.spanBuilder(operation).setSpanKind(SpanKind.CLIENT).setAttribute(OPERATION, operation).startSpan();
         OtelCall record = new OtelCall(this, span);
-        CallRecord previous = record.enter();
-        try (Scope ignored = span.makeCurrent()) {
-            T result = call.get();
-            finish(operation, record, null, start);
-            return result;
-        } catch (RuntimeException e) {
-            finish(operation, record, e, start);
-            throw e;
-        } finally {
-            CallRecord.leave(previous);
-        }
+        return new Telemetry.Call() {
+            @Override
+            public <T> T attempt(Supplier<T> attempt) {
+                CallRecord previous = record.enter();
+                try (Scope ignored = span.makeCurrent()) {
+                    return attempt.get();
+                } finally {
+                    CallRecord.leave(previous);
+                }
+            }
+
+            @Override
+            public void end(Throwable failure) {
+                finish(operation, record, failure, start);
+            }
+        };
     }
 
-    private void finish(String operation, OtelCall record, RuntimeException failure, long start) {
+    private void finish(String operation, OtelCall record, Throwable failure, long start) {
         Span span = record.span;
         if (record.method != null) {
             span.setAttribute(HTTP_METHOD, record.method);

@@ -72,11 +72,54 @@ public class Telemetry {
      * @param operation the span name and {@code wonderful.operation}, for example {@code chat.send}
      */
     public <T> T call(String operation, Supplier<T> call) {
-        Recorder current = recorder;
-        if (current == null) {
-            return call.get();
+        Objects.requireNonNull(call, "call");
+        Call recorded = begin(operation);
+        try {
+            T result = recorded.attempt(call);
+            recorded.end(null);
+            return result;
+        } catch (RuntimeException e) {
+            recorded.end(e);
+            throw e;
         }
-        return current.call(Objects.requireNonNull(operation, "operation"), call);
+    }
+
+    /**
+     * Begins one API call whose attempts may run on other threads and at later times (a retry scheduled after a
+     * delay): the span {@code operation} starts now, as a child of the current span; each attempt runs in it through
+     * {@link Call#attempt}; {@link Call#end} ends it once.
+     *
+     * @param operation the span name and {@code wonderful.operation}, for example {@code chat.send}
+     */
+    public Call begin(String operation) {
+        Objects.requireNonNull(operation, "operation");
+        Recorder current = recorder;
+        return current == null ? Call.UNRECORDED : current.begin(operation);
+    }
+
+    /** One API call being recorded: see {@link #begin}. */
+    public interface Call {
+
+        /** The call that records nothing. */
+        Call UNRECORDED = new Call() {
+            @Override
+            public <T> T attempt(Supplier<T> attempt) {
+                return attempt.get();
+            }
+
+            @Override
+            public void end(Throwable failure) {
+            }
+        };
+
+        /**
+         * Runs one attempt of the call (its requests) on this thread, in the call's span: the rest client filter
+         * adds what its requests show to the call.
+         */
+        <T> T attempt(Supplier<T> attempt);
+
+        /** Ends the call: with {@code failure} when it failed, {@code null} when it succeeded. Called once. */
+        void end(Throwable failure);
     }
 
     /** {@code refresher} whose every refresh is the span {@code auth.refresh} and is counted by outcome. */
@@ -151,7 +194,7 @@ public class Telemetry {
 
     /** What records, once OpenTelemetry is known to be there and on; implemented by {@link OtelRecorder}. */
     interface Recorder {
-        <T> T call(String operation, Supplier<T> call);
+        Call begin(String operation);
 
         String refresh(TokenRefresher refresher, String entityId);
 

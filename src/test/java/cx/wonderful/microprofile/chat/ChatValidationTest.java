@@ -160,7 +160,8 @@ class ChatValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent/../admin", "agent?x=1", "agent support", "agent#1"})
+    @ValueSource(strings = {"agent/../admin", "agent?x=1", "agent support", "agent#1", "..", ".", "...", "a%2Fb", "a\r\nb",
+        "a\u0000", " agent", "ag\u00e9nt"})
     void idsThatWouldBreakAUrlAreRefused(String id) {
         assertValidationError(phone().agentId(id).build(), "agentId may only hold");
         WonderfulException error = assertThrows(WonderfulException.class, () -> ChatValidation.sessionId(id));
@@ -168,8 +169,30 @@ class ChatValidationTest {
     }
 
     @Test
+    void textsAreBoundedAndControlCharactersAreRefusedNotTrimmed() {
+        assertEquals("line one\nline two\ttab\r\n", ChatValidation.text("line one\nline two\ttab\r\n"));
+        String longest = "x".repeat(cx.wonderful.microprofile.internal.WireContract.CHAT_TEXT_MAX_LENGTH);
+        assertEquals(longest, ChatValidation.text(longest));
+        for (String bad : new String[] {longest + "x", "x".repeat(1 << 20), "hello\u0000", "\u0000hello", "a\u001bb", "a\u007fb",
+            "a\u0085b", "a\ud800b"}) {
+            assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> ChatValidation.text(bad)).code(),
+                    "length " + bad.length());
+        }
+    }
+
+    @Test
+    void metadataIsBoundedWhenSerialized() {
+        assertEquals(ErrorCode.VALIDATION_ERROR, refused(phone().metadata("note", "x".repeat(1 << 20)).build()).code());
+        assertEquals(ErrorCode.VALIDATION_ERROR, refused(phone().metadata("k".repeat(200), "v").build()).code());
+        assertEquals(ErrorCode.VALIDATION_ERROR, refused(phone().metadata("a\nb", "v").build()).code());
+        ChatValidation.start(phone().metadata("note", "x".repeat(3000)).build(), DEFAULT_AGENT);
+    }
+
+    @Test
     void sessionIdsAndTextsAreRequired() {
-        assertEquals("c0ffee-1", ChatValidation.sessionId(" c0ffee-1 "));
+        assertEquals("c0ffee-1", ChatValidation.sessionId("c0ffee-1"));
+        // No trimming (issue 11): an id with whitespace or a NUL at its ends is refused, not silently repaired.
+        assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> ChatValidation.sessionId(" c0ffee-1 ")).code());
         assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> ChatValidation.sessionId(null)).code());
         assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> ChatValidation.sessionId(" ")).code());
         assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> ChatValidation.text(null)).code());

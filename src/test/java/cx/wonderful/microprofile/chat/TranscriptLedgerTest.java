@@ -65,4 +65,37 @@ class TranscriptLedgerTest {
         assertEquals(1, snapshot.size());
         assertThrows(UnsupportedOperationException.class, () -> snapshot.add(message("t-3", "x")));
     }
+
+    @Test
+    void theReplayIsRecognisedWhateverThePrecisionOfTheSocketsTimes() {
+        // Issue 11 item 7: history in epoch ms, the socket's replay in whole seconds (or ISO text): before, keyed on
+        // speaker + created_at ms + text, every history message came twice.
+        TranscriptLedger ledger = new TranscriptLedger();
+        ledger.accept(new ChatEvent.Message(null, Speaker.CUSTOMER, "hi", Instant.ofEpochMilli(1_700_000_000_123L)));
+        ledger.accept(new ChatEvent.Message(null, Speaker.AGENT, "You said: hi", Instant.ofEpochMilli(1_700_000_000_456L)));
+        assertFalse(ledger.accept(new ChatEvent.Message("t-1", Speaker.CUSTOMER, "hi", Instant.ofEpochSecond(1_700_000_000L))));
+        assertFalse(ledger.accept(new ChatEvent.Message("t-2", Speaker.AGENT, "You said: hi", null)));
+        assertTrue(ledger.accept(new ChatEvent.Message("t-3", Speaker.CUSTOMER, "next", null)));
+        assertEquals(List.of("hi", "You said: hi", "next"), ledger.snapshot().stream().map(ChatEvent.Message::text).toList());
+        assertEquals(Optional.of("t-3"), ledger.lastId());
+    }
+
+    @Test
+    void aReplayThatDivergesFromTheHistoryLosesNothing() {
+        TranscriptLedger ledger = new TranscriptLedger();
+        ledger.accept(new ChatEvent.Message(null, Speaker.CUSTOMER, "one", AT));
+        ledger.accept(new ChatEvent.Message(null, Speaker.AGENT, "two", AT));
+        // The socket starts with something the history does not have: from there on, everything is new.
+        assertTrue(ledger.accept(new ChatEvent.Message("t-9", Speaker.SYSTEM, "other", AT)));
+        assertTrue(ledger.accept(new ChatEvent.Message("t-10", Speaker.CUSTOMER, "one", AT)));
+        assertEquals(4, ledger.snapshot().size());
+    }
+
+    @Test
+    void aSpeakerMismatchIsNotTakenForTheReplay() {
+        TranscriptLedger ledger = new TranscriptLedger();
+        ledger.accept(new ChatEvent.Message(null, Speaker.CUSTOMER, "same words", AT));
+        assertTrue(ledger.accept(new ChatEvent.Message("t-1", Speaker.AGENT, "same words", AT)));
+        assertEquals(2, ledger.snapshot().size());
+    }
 }

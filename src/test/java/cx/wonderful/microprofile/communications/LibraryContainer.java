@@ -24,17 +24,32 @@ public final class LibraryContainer implements AutoCloseable {
     private final WeldContainer weld;
 
     public LibraryContainer(Map<String, String> properties) {
-        this(properties, new Class<?>[0]);
+        this(properties, false);
     }
 
     /** With more bean classes beside the library's (the chat beans, for example). */
     public LibraryContainer(Map<String, String> properties, Class<?>... moreBeans) {
+        this(properties, false, moreBeans);
+    }
+
+    /**
+     * @param wholeLibrary every bean of the library (its packages scanned, as an application's container would:
+     *        chat and realtime too), instead of those the communications tests need
+     */
+    public LibraryContainer(Map<String, String> properties, boolean wholeLibrary) {
+        this(properties, wholeLibrary, new Class<?>[0]);
+    }
+
+    private LibraryContainer(Map<String, String> properties, boolean wholeLibrary, Class<?>... moreBeans) {
         config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        // A rest client built by an earlier test registers a Config for this class loader: let it go first.
+        cx.wonderful.microprofile.internal.TestConfigs.releaseGlobal();
         ConfigProviderResolver.instance().registerConfig(config, loader);
         try {
-            weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addBeanClasses(beanClasses())
+            Weld container = new Weld(UUID.randomUUID().toString()).disableDiscovery();
+            weld = (wholeLibrary ? container.addPackages(true, cx.wonderful.microprofile.Wonderful.class)
+                    : container.addBeanClasses(beanClasses()))
                     .addBeanClasses(moreBeans)
                     .addExtensions(new ConfigExtension())
                     .addExtensions(clientImplementationExtensions())

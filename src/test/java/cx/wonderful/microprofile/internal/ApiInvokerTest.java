@@ -80,7 +80,11 @@ class ApiInvokerTest {
     }
 
     private ApiInvoker invoker(CredentialSource source, int maxRetries) {
-        return new ApiInvoker(source, maxRetries, Backoff.from(Duration.ofMillis(100)), sleeps::add, new AsyncExecutor());
+        return new ApiInvoker(source, new RetryPolicy(maxRetries, Backoff.from(Duration.ofMillis(100)), WireContract.RETRY_AFTER_CAP),
+                delay -> {
+                    sleeps.add(delay.toMillis());
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }, new AsyncExecutor(), java.util.List.of(API_KEY));
     }
 
     private static Credential apiKey() {
@@ -287,6 +291,21 @@ class ApiInvokerTest {
     }
 
     @Test
+    void aBadMpRestUriIsReportedWithoutItsUserInfo() {
+        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
+                "echo/mp-rest/uri", "http://bob:hunter2-secret@/no-host");
+        ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
+
+        WonderfulException error = assertThrows(WonderfulException.class,
+                () -> new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo"));
+
+        assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
+        assertTrue(error.getMessage().contains("echo/mp-rest/uri"), error.getMessage());
+        assertFalse(error.getMessage().contains("hunter2-secret"), error.getMessage());
+        assertFalse(error.getMessage().contains("bob:"), error.getMessage());
+    }
+
+    @Test
     void aTokenIsNeverSentOverPlainHttpToAnotherHost() {
         Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
                 "echo/mp-rest/uri", "http://wonderful.invalid:8080");
@@ -314,7 +333,8 @@ class ApiInvokerTest {
             {404, "{\"message\":\"no such session\",\"error\":\"SESSION_NOT_FOUND\"}", ErrorCode.SESSION_NOT_FOUND, "no such session"},
             {404, "{\"error\":\"not here\"}", ErrorCode.NOT_FOUND, "not here"},
             {409, "{\"message\":\"ended\",\"error\":\"SESSION_ENDED\"}", ErrorCode.SESSION_ENDED, "ended"},
-            {409, "{\"message\":\"conflict\"}", ErrorCode.INVALID_REQUEST, "conflict"},
+            {409, "{\"message\":\"conflict\"}", ErrorCode.SESSION_ENDED, "conflict"},
+            {409, "", ErrorCode.SESSION_ENDED, "HTTP 409"},
             {429, "{\"data\":{\"detail\":\"slow down\"}}", ErrorCode.RATE_LIMITED, "slow down"},
             {503, "not json at all", ErrorCode.SERVER_ERROR, "HTTP 503"},
             {500, "", ErrorCode.SERVER_ERROR, "HTTP 500"},

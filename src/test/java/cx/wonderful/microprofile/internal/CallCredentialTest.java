@@ -41,7 +41,8 @@ class CallCredentialTest {
     }
 
     private static ApiInvoker invoker(CredentialSource application) {
-        return new ApiInvoker(application, 0, Backoff.from(Duration.ofMillis(1)), millis -> { }, new AsyncExecutor());
+        return new ApiInvoker(application, new RetryPolicy(0, Backoff.from(Duration.ofMillis(1)), WireContract.RETRY_AFTER_CAP),
+                delay -> java.util.concurrent.CompletableFuture.completedFuture(null), new AsyncExecutor(), java.util.List.of());
     }
 
     @Test

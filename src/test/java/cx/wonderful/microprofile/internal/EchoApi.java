@@ -3,6 +3,8 @@ package cx.wonderful.microprofile.internal;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,4 +26,10 @@ public interface EchoApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject echo(@HeaderParam(Credential.CALL_HEADER) String credential, JsonObject body);
+
+    /** An idempotent read, for the retry policy of reads and the engine's own retries (which only touch those). */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject read(@PathParam("id") String id);
 }

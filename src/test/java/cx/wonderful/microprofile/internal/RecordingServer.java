@@ -32,9 +32,19 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    public record Reply(int status, String body) {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
         public static Reply json(int status, String body) {
             return new Reply(status, body);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new TreeMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, more);
         }
     }
 
@@ -58,6 +68,10 @@ public final class RecordingServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    public void clearRequests() {
+        requests.clear();
+    }
+
     public List<Request> requests() {
         return Collections.unmodifiableList(new ArrayList<>(requests));
     }
@@ -75,6 +89,7 @@ public final class RecordingServer implements AutoCloseable {
             Reply reply = handler.apply(request);
             byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -98,4 +98,58 @@ class WonderfulSettingsTest {
         assertEquals("****6789", Credential.mask(KEY));
         assertEquals("", Credential.mask(null));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://bob:hunter2-secret@acme.api.wonderful.ai",
+        "https://bob@acme.api.wonderful.ai", "HTTPS://bob:hunter2-secret@acme.api.wonderful.ai/x", "https://:hunter2-secret@a.example"})
+    void userInformationInTheBaseUrlIsRefusedWithoutShowingIt(String url) {
+        WonderfulException error = refused(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY, KEY);
+        assertTrue(error.getMessage().contains(ConfigKeys.BASE_URL), error.getMessage());
+        assertFalse(error.getMessage().contains("hunter2") || error.getMessage().contains("bob"), error.getMessage());
+    }
+
+    @Test
+    void anUpperCaseSchemeIsTheSameSchemeForTheGuardAndTheSocket() {
+        // Before: HTTP:// passed the plain-http guard with a token, and the socket URL kept "HTTP".
+        refused(ConfigKeys.BASE_URL, "HTTP://acme.api.wonderful.ai", ConfigKeys.SIGNED_TOKEN, TOKEN);
+        refused(ConfigKeys.BASE_URL, "Http://acme.api.wonderful.ai", ConfigKeys.TOKEN, TOKEN);
+        WonderfulSettings upper = WonderfulSettings.from(TestConfigs.of(ConfigKeys.BASE_URL, "HTTPS://Acme.api.wonderful.ai",
+                ConfigKeys.TOKEN, TOKEN));
+        assertEquals("https://Acme.api.wonderful.ai", upper.baseUrl().toString());
+        assertEquals("wss://Acme.api.wonderful.ai", upper.webSocketBaseUrl().toString());
+        assertEquals("ws://localhost:9080", WonderfulSettings.from(TestConfigs.of(ConfigKeys.BASE_URL, "HTTP://localhost:9080",
+                ConfigKeys.TOKEN, TOKEN)).webSocketBaseUrl().toString());
+        assertThrows(WonderfulException.class, () -> WonderfulSettings.requireSafeForBearer(java.net.URI.create("HTTP://10.1.2.3/x")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\r\nX-Injected: 1", "\n", "\u0000", "\u0007", " inner space"})
+    void controlCharactersInSecretsAndTheTenantAreRefusedAtStartup(String bad) {
+        for (String key : new String[] {ConfigKeys.API_KEY, ConfigKeys.TOKEN, ConfigKeys.SIGNED_TOKEN}) {
+            WonderfulException error = refused(ConfigKeys.BASE_URL, "https://a.example", key, KEY + bad);
+            assertTrue(error.getMessage().contains(key), error.getMessage());
+        }
+        if (!bad.startsWith(" ")) {
+            WonderfulException tenant = refused(ConfigKeys.BASE_URL, "https://a.example", ConfigKeys.API_KEY, KEY,
+                    ConfigKeys.TENANT_ID, "acme" + bad);
+            assertTrue(tenant.getMessage().contains(ConfigKeys.TENANT_ID), tenant.getMessage());
+        }
+    }
+
+    @Test
+    void workspaceAndAgentIdsFollowThePathIdRule() {
+        refused(ConfigKeys.BASE_URL, "https://a.example", ConfigKeys.API_KEY, KEY, ConfigKeys.WORKSPACE_ID, "../admin");
+        refused(ConfigKeys.BASE_URL, "https://a.example", ConfigKeys.API_KEY, KEY, ConfigKeys.AGENT_ID, "..");
+        refused(ConfigKeys.BASE_URL, "https://a.example", ConfigKeys.API_KEY, KEY, ConfigKeys.AGENT_ID, "a/b");
+        assertEquals("ws-acme", WonderfulSettings.from(TestConfigs.of(ConfigKeys.BASE_URL, "https://a.example",
+                ConfigKeys.WORKSPACE_ID, "ws-acme")).workspaceId().orElseThrow());
+    }
+
+    @Test
+    void theSecretsListHoldsTheKeyAndTheToken() {
+        WonderfulSettings both = WonderfulSettings.from(TestConfigs.of(ConfigKeys.BASE_URL, "https://a.example",
+                ConfigKeys.SIGNED_TOKEN, TOKEN, ConfigKeys.API_KEY, KEY));
+        assertEquals(java.util.List.of(KEY, TOKEN), both.secrets());
+        assertFalse(both.toString().contains(KEY) || both.toString().contains(TOKEN));
+    }
 }

@@ -46,7 +46,7 @@ public final class AgentChatTestServer implements AutoCloseable {
     /** When not 0, every socket is closed with this code right after it opened (a flapping server). */
     public static volatile int closeOnOpen;
 
-    private final Server server;
+    private Server server;
     private final int port;
 
     public AgentChatTestServer() {
@@ -127,6 +127,25 @@ public final class AgentChatTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /**
+     * A server restart: every socket is cut without a close frame (the client sees 1006), and the server is away
+     * until {@code start} runs; the sessions' transcripts are kept, as a real server keeps them.
+     */
+    public void stopAbruptly() {
+        server.stop();
+        OPEN.clear();
+    }
+
+    /** Starts the server again on the same port after {@link #stopAbruptly()}. */
+    public void startAgain() {
+        server = new Server("127.0.0.1", port, "", null, AgentChat.class);
+        try {
+            server.start();
+        } catch (jakarta.websocket.DeploymentException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

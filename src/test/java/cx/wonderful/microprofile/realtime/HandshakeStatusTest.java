@@ -29,6 +29,9 @@ class HandshakeStatusTest {
         assertEquals(0, HandshakeStatus.of(new DeploymentException("failed", new ConnectException("Connection refused"))));
         assertEquals(0, HandshakeStatus.of(new IOException("port 19080 unreachable")));
         assertEquals(0, HandshakeStatus.inMessage(null));
+        // Issue 11: an errno in a network failure's message is not an HTTP status (this gave up reconnecting).
+        assertEquals(0, HandshakeStatus.of(new IOException("Connection reset by peer (error code 104)")));
+        assertEquals(0, HandshakeStatus.inMessage("response code 302 Found"));
     }
 
     @Test

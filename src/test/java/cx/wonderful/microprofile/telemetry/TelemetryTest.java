@@ -14,6 +14,7 @@ import cx.wonderful.microprofile.auth.TokenRefresher;
 import cx.wonderful.microprofile.realtime.ChatSocketListener;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -103,6 +104,14 @@ class TelemetryTest {
         assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01", traceparent);
         assertEquals(1, counter(Names.METRIC_CALLS, "communications.get", Names.OUTCOME_SUCCESS));
         assertEquals(1, histogramCount("communications.get"));
+    }
+
+    // Payara Micro 6 exports the OpenTelemetry API 1.29, without bucket advice: the recorder must not call it there.
+    @Test
+    void bucketAdviceIsAskedOnlyOfAnApiThatHasIt() {
+        assertTrue(OtelRecorder.BUCKET_ADVICE, "the build's API (1.39) takes bucket advice");
+        assertTrue(OtelRecorder.declares(DoubleHistogramBuilder.class, "setExplicitBucketBoundariesAdvice", List.class));
+        assertFalse(OtelRecorder.declares(DoubleHistogramBuilder.class, "setExplicitBucketBoundariesAdvice", Map.class));
     }
 
     @Test

@@ -115,13 +115,19 @@ public class RuntimeSmoke {
                 && events.saw(session.sessionId(), ChatEvent.Ended.class), "CDI events: " + events.of(session.sessionId()));
     }
 
-    // Leaves the refreshed token in place: the next check signs and sets its own.
-    private void refreshOverHttp() {
+    // An end user's list holds their own chats only: the user's chat listed after the refresh shows that the new
+    // token is the same user's. Leaves the refreshed token in place: the next check signs and sets its own.
+    private void refreshOverHttp() throws Exception {
         String jwt = auth.sign(SignRequest.forUser(UUID.randomUUID())).jwt();
         auth.setToken(jwt);
+        Listener log = new Listener();
+        ChatSession own = chat.start(StartChat.from("+15550005678", ParticipantType.PHONE), log);
+        log.await(ChatEvent.Connected.class, c -> true);
+        own.end().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
         Simulator.revoke(jwt);
         Simulator.clearJournal();
-        require(!communications.list(ListCommunications.all()).data().isEmpty(), "no records");
+        List<String> listed = communications.list(ListCommunications.all()).data().stream().map(Communication::id).toList();
+        require(listed.equals(List.of(own.sessionId())), "the user's own chat after the refresh: " + listed);
         List<Integer> statuses = Simulator.journal("/api/v1/communications").stream().map(e -> e.getInt("status")).toList();
         require(statuses.equals(List.of(401, 200)), "list statuses " + statuses);
         require(Simulator.journal("/api/v1/jwt/sign").size() == 1, "one refresh sign");

@@ -35,6 +35,14 @@ public final class Simulator {
         return kit().baseUrl();
     }
 
+    /**
+     * The simulator's context root as a path prefix: empty for the ordinary one at {@code /}, {@code /strict} in the
+     * strict contract run (failsafe's {@code it.simulator.context}; see it/pom.xml).
+     */
+    public static String context() {
+        return System.getProperty("it.simulator.context", "");
+    }
+
     public static URI uri(String pathAndQuery) {
         return kit().uri(pathAndQuery);
     }

@@ -47,10 +47,11 @@ public class ApiError extends RuntimeException {
 
     /** The wire body of this error. */
     public JsonObject body() {
-        return body(code, getMessage());
+        return StrictContract.errorBody(status, code, getMessage());
     }
 
+    /** The error body of a 4xx (in strict mode the code is left out, as a real server may). */
     public static JsonObject body(String code, String message) {
-        return Json.createObjectBuilder().add("message", message).add("error", code).build();
+        return StrictContract.errorBody(400, code, message);
     }
 }

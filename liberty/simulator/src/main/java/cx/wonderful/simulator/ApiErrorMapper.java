@@ -11,6 +11,10 @@ public class ApiErrorMapper implements ExceptionMapper<ApiError> {
 
     @Override
     public Response toResponse(ApiError error) {
+        if (StrictContract.on() && error.status() == 409) {
+            // Any 409 body for an ended session (§2.5): here plain text, not JSON at all.
+            return Response.status(409).type(MediaType.TEXT_PLAIN_TYPE).entity("Conflict: " + error.getMessage()).build();
+        }
         return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error.body().toString())
                 .build();
     }

@@ -125,7 +125,10 @@ public class GatewayFilter extends HttpFilter {
         }
         if (fault.status() != 0) {
             JsonObject body = fault.body() != null ? fault.body()
-                    : ApiError.body("SIMULATED_FAULT", "fault injected by the simulator");
+                    : StrictContract.errorBody(fault.status(), "SIMULATED_FAULT", "fault injected by the simulator");
+            if (StrictContract.on() && (fault.status() == 429 || fault.status() == 503)) {
+                response.setHeader("retry-after", "1"); // header names in another case (§2.5)
+            }
             write(response, fault.status(), body);
             return true;
         }

@@ -38,12 +38,13 @@ public final class Jsons {
 
     /** A 200 response with a JSON body. */
     public static Response ok(JsonValue body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(StrictContract.decorate(body).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A response with the given status and JSON body. */
     public static Response status(int status, JsonValue body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(StrictContract.decorate(body).toString())
+                .build();
     }
 
     /** The success envelope {@code {"data": value}}. */

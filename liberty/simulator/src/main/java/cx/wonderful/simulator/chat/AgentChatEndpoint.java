@@ -1,5 +1,7 @@
 package cx.wonderful.simulator.chat;
 
+import cx.wonderful.simulator.StrictContract;
+
 import cx.wonderful.simulator.ConnectionAborter;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -145,7 +147,7 @@ public class AgentChatEndpoint extends Endpoint implements SessionListener {
             return;
         }
         try {
-            socket.getBasicRemote().sendText(message.toString());
+            socket.getBasicRemote().sendText(StrictContract.decorate(message).toString());
         } catch (IOException | IllegalStateException e) {
             // the socket is closing: a resuming client gets the message replayed
             LOG.log(Level.FINE, "cannot send to an agent chat socket", e);

@@ -1,5 +1,7 @@
 package cx.wonderful.simulator.chat;
 
+import cx.wonderful.simulator.StrictContract;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,9 +37,13 @@ public record ChatEvent(Kind kind, int index, String transcriptId, Speaker speak
     public JsonObject toRestJson() {
         long createdAtMillis = createdAt.toEpochMilli();
         return switch (kind) {
-            case TEXT -> Json.createObjectBuilder().add("id", transcriptId).add("speaker", speaker.wire())
-                    .add("created_at", createdAtMillis)
-                    .add("data", Json.createObjectBuilder().add("type", "text").add("text", text)).build();
+            case TEXT -> {
+                // Strict: the contract names no transcript id on Chat V3 events.
+                JsonObjectBuilder event = StrictContract.on() ? Json.createObjectBuilder()
+                        : Json.createObjectBuilder().add("id", transcriptId);
+                yield event.add("speaker", speaker.wire()).add("created_at", createdAtMillis)
+                        .add("data", Json.createObjectBuilder().add("type", "text").add("text", text)).build();
+            }
             case TURN_ENDED -> Json.createObjectBuilder().add("type", "turn_ended").add("turn_type", turnType)
                     .add("created_at", createdAtMillis).build();
             case ENDED -> Json.createObjectBuilder().add("type", "communication_ended")
@@ -51,7 +57,7 @@ public record ChatEvent(Kind kind, int index, String transcriptId, Speaker speak
             case TEXT -> {
                 JsonObjectBuilder data = Json.createObjectBuilder().add("id", transcriptId)
                         .add("communication_id", communicationId).add("speaker", speaker.wire()).add("text", text)
-                        .add("created_at", createdAt.toEpochMilli()).addNull("tool_details").add("is_eot", true);
+                        .add("created_at", StrictContract.socketTime(createdAt)).addNull("tool_details").add("is_eot", true);
                 yield Json.createObjectBuilder().add("type", "transcript").add("data", data).build();
             }
             case TURN_ENDED -> Json.createObjectBuilder().add("type", "turn_ended").build();

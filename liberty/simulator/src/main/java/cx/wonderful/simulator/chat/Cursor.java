@@ -1,5 +1,7 @@
 package cx.wonderful.simulator.chat;
 
+import cx.wonderful.simulator.StrictContract;
+
 import cx.wonderful.simulator.ApiError;
 
 /** Chat V3 cursors: {@code "<events consumed>-0"}, opaque to clients ({@code "0-0"} is the start). */
@@ -9,11 +11,15 @@ public final class Cursor {
     }
 
     public static String of(int consumed) {
-        return consumed + "-0";
+        return StrictContract.cursor(consumed);
     }
 
     /** The number of events a cursor has consumed; 400 when it is not one of ours. */
-    public static int parse(String cursor) {
+    public static int parse(String given) {
+        String cursor = StrictContract.plainCursor(given);
+        if (cursor == null) {
+            throw ApiError.validation("invalid cursor");
+        }
         int dash = cursor.indexOf('-');
         try {
             int consumed = Integer.parseInt(dash < 0 ? cursor : cursor.substring(0, dash));

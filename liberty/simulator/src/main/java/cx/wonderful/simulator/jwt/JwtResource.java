@@ -2,6 +2,7 @@ package cx.wonderful.simulator.jwt;
 
 import cx.wonderful.simulator.ApiError;
 import cx.wonderful.simulator.Jsons;
+import cx.wonderful.simulator.StrictContract;
 import cx.wonderful.simulator.auth.Caller;
 import cx.wonderful.simulator.auth.Callers;
 import cx.wonderful.simulator.auth.CredentialKind;
@@ -49,6 +50,9 @@ public class JwtResource {
         }
         IssuedJwt issued = jwts.issue(signRequest, caller.tenantId(), clock.instant());
         revocations.issued(issued.jti(), issued.entityId());
+        if (StrictContract.on()) {
+            return Jsons.ok(Jsons.data(Json.createObjectBuilder().add("jwt", issued.jwt()).build()));
+        }
         return Jsons.ok(Jsons.data(Json.createObjectBuilder().add("jwt", issued.jwt())
                 .add("expiresAt", issued.expiresAt()).add("id", issued.entityId()).build()));
     }
