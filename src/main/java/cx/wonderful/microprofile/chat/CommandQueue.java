@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -25,13 +26,30 @@ final class CommandQueue {
      * @return a stage that completes as the command's own stage does (completing it has no effect on the queue)
      */
     synchronized <T> CompletionStage<T> submit(Supplier<? extends CompletionStage<T>> command) {
+        return submit(command, (value, failure) -> { });
+    }
+
+    /**
+     * {@link #submit(Supplier)}, with {@code outcome} run on the command's result before the returned stage
+     * completes (what {@code whenComplete} on that stage would do, but keeping the stage the one a waiting thread
+     * can make the call through).
+     */
+    synchronized <T> CompletionStage<T> submit(Supplier<? extends CompletionStage<T>> command,
+            BiConsumer<? super T, ? super Throwable> outcome) {
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(outcome, "outcome");
         CompletableFuture<T> result = new CompletableFuture<>();
         Awaited<T> awaited = new Awaited<>();
         CompletableFuture<?> previous = tail;
         tail = result;
         previous.whenComplete((ignored, failure) -> run(command, result, awaited));
         result.whenComplete((value, failure) -> {
+            try {
+                outcome.accept(value, failure);
+            } catch (Throwable e) {
+                awaited.completeExceptionally(failure != null ? failure : e);
+                return;
+            }
             if (failure == null) {
                 awaited.complete(value);
             } else {

@@ -179,7 +179,7 @@ final class LiveChatSession implements ChatSession {
             return CompletableFuture.failedFuture(new WonderfulException(ErrorCode.SESSION_ENDED,
                     "chat session " + sessionId + " has ended; the message was not sent"));
         }
-        return queue.submit(() -> commands.send(sessionId, text)).whenComplete((ok, failure) -> {
+        return queue.submit(() -> commands.send(sessionId, text), (ok, failure) -> {
             // A 409 (any body) means the server has ended the session: it takes no more messages (issue 11).
             if (failure != null && unwrap(failure).code() == ErrorCode.SESSION_ENDED) {
                 finish(endRequested ? EndedBy.USER : EndedBy.SYSTEM);

@@ -139,4 +139,16 @@ class CommandQueueTest {
         })).toCompletableFuture();
         assertTrue(assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS)).getCause() instanceof IllegalStateException);
     }
+
+    @Test
+    void theOutcomeRunsBeforeTheCallerSeesTheResultAndTheCallerStillMakesTheCall() throws Exception {
+        CommandQueue queue = new CommandQueue();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> sent = queue.submit(() -> new OnceCall<>(() -> {
+            order.add("call on " + Thread.currentThread().getName());
+            return "sent";
+        }), (value, failure) -> order.add("outcome " + value)).toCompletableFuture();
+        assertEquals("sent", sent.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("call on " + Thread.currentThread().getName(), "outcome sent"), order);
+    }
 }
