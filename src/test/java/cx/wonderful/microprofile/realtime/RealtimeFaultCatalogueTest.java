@@ -68,8 +68,10 @@ class RealtimeFaultCatalogueTest {
     void aFaultEndsResumedWithEveryTranscriptOnceOrTypedWithinTheBound(Fault fault) throws Exception {
         TestCredentials credentials = new TestCredentials(CredentialKind.SIGNED_TOKEN, "jwt-1");
         AgentChatTestServer.ACCEPTED.add("jwt, jwt-1");
-        SocketPolicy policy = new SocketPolicy(MAX_ATTEMPTS, Backoff.from(Duration.ofMillis(20)), Duration.ofSeconds(30),
-                Duration.ofSeconds(10));
+        // Keep-alive within seconds: a connection cut without a close frame may only show as a missing pong. The
+        // backoff's sum (at least 3.1 s over 5 attempts) outlasts a restart of the test server on a loaded machine.
+        SocketPolicy policy = new SocketPolicy(MAX_ATTEMPTS, Backoff.from(Duration.ofMillis(200)), Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
         RealtimeClient client = new RealtimeClient(container, credentials, server.base(), policy, executors);
         socket = client.open(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
         socket.opened().toCompletableFuture().get(BOUND, TimeUnit.SECONDS);
