@@ -14,6 +14,7 @@ import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EchoApi;
+import cx.wonderful.microprofile.internal.FixedCredential;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
 import cx.wonderful.microprofile.internal.RestClients;
@@ -107,17 +108,7 @@ class RefresherFaultCatalogueTest {
         Config config = TestConfigs.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, "catalogue-api-key-0123",
                 ConfigKeys.MAX_RETRIES, "0");
         WonderfulSettings settings = WonderfulSettings.from(config);
-        CredentialSource application = new CredentialSource() {
-            @Override
-            public Credential current() {
-                return new Credential(CredentialKind.API_KEY, "catalogue-api-key-0123");
-            }
-
-            @Override
-            public Credential afterUnauthorized(Credential refused) {
-                return refused;
-            }
-        };
+        CredentialSource application = new FixedCredential(new Credential(CredentialKind.API_KEY, "catalogue-api-key-0123"));
         EchoApi api = new RestClients(config, settings, application).create(EchoApi.class, "echo");
         ApiInvoker invoker = new ApiInvoker(settings, application);
         try {

@@ -99,14 +99,8 @@ class FaultCatalogueTest {
                 () -> run(kind, call)));
 
         assertEquals(expectedCode(fault), error.code(), error.getMessage());
-        int expected = expectedRequests(kind, fault);
-        int reached = fault == Fault.RESET ? resetting.requests() : requests.get();
-        if (fault == Fault.RESET && kind.read && ON_JDK_CONNECTION) {
-            // The JDK's HttpURLConnection (Jersey's default connector) sends a failed GET once more by itself.
-            assertTrue(reached >= expected && reached <= 2 * expected, kind + " under " + fault + ": " + reached + " requests");
-        } else {
-            assertEquals(expected, reached, kind + " under " + fault + ": requests that reached the server");
-        }
+        assertRequests(expectedRequests(kind, fault), fault == Fault.RESET ? resetting.requests() : requests.get(),
+                fault == Fault.RESET && kind.read, kind + " under " + fault);
         assertFalse(error.getMessage().contains(API_KEY), error.getMessage());
     }
 
@@ -181,13 +175,7 @@ class FaultCatalogueTest {
             WonderfulException error = assertTimeoutPreemptively(BOUND, () -> assertThrows(WonderfulException.class,
                     () -> invoker.invoke("communications.list", () -> client.get("/api/v1/communications", "page=1"))));
             assertEquals(ErrorCode.NETWORK_ERROR, error.code(), error.getMessage());
-            int expected = MAX_RETRIES + 1;
-            int reached = resetting.requests();
-            if (ON_JDK_CONNECTION) {
-                assertTrue(reached >= expected && reached <= 2 * expected, reached + " requests");
-            } else {
-                assertEquals(expected, reached, "requests that reached the server");
-            }
+            assertRequests(MAX_RETRIES + 1, resetting.requests(), true, "the list read under resets");
         } finally {
             invoker.close();
         }
@@ -205,6 +193,18 @@ class FaultCatalogueTest {
         assertEquals(1, answer.getJsonObject("data").getInt("n"));
         assertEquals(3, requests.get());
         invoker.close();
+    }
+
+    /**
+     * {@code reached} is {@code expected}; for a GET cut by a reset on the JDK's HttpURLConnection (Jersey's default
+     * connector), which sends a failed GET once more by itself, between {@code expected} and twice that.
+     */
+    private static void assertRequests(int expected, int reached, boolean getUnderReset, String what) {
+        if (getUnderReset && ON_JDK_CONNECTION) {
+            assertTrue(reached >= expected && reached <= 2 * expected, what + ": " + reached + " requests");
+        } else {
+            assertEquals(expected, reached, what + ": requests that reached the server");
+        }
     }
 
     private Object run(CallKind kind, Supplier<JsonObject> call) {
