@@ -112,7 +112,9 @@ class ChatTakeoverIT {
                     "the chat itself goes on at the server, for another instance to recover: " + session(id));
         }
         deploy(B);
-        assertEquals(List.of(), awaitNoLibraryThread(), "library threads left after the undeploy");
+        List<String> left = awaitNoLibraryThread();
+        assertEquals(List.of(), left, () -> "library threads left after the undeploy:\n" + Simulator.send(HttpRequest
+                .newBuilder(uri(B, "thread-stacks")).timeout(Duration.ofSeconds(30)).GET().build()).body());
     }
 
     /**

@@ -89,6 +89,25 @@ public class RelayResource {
         return names.build();
     }
 
+    /** {@link #libraryThreads()} with where each one is: what a failed undeploy check prints. */
+    @GET
+    @Path("thread-stacks")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String libraryThreadStacks() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (thread.isAlive() && (name.startsWith("wonderful-realtime-") || name.startsWith("wonderful-chat-")
+                    || name.startsWith("wonderful-async-"))) {
+                out.append(name).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    out.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return out.toString();
+    }
+
     private void keep(ChatSession session, Transcript transcript) {
         seen.put(session.sessionId(), transcript);
         sessions.put(session.sessionId(), session);
