@@ -9,6 +9,7 @@ import cx.wonderful.microprofile.realtime.TaskScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +48,8 @@ final class LiveChatSession implements ChatSession {
     private final String initFrame;
 
     private volatile ChatStatus status;
+    /** Set with the status when the session ends; stays null when a recovered ended session's history does not say. */
+    private volatile EndedBy endedBy;
     private volatile boolean endRequested;
     private volatile ChatSocket socket;
     private volatile boolean closing;
@@ -124,8 +127,17 @@ final class LiveChatSession implements ChatSession {
      * the history names them) and the end.
      */
     void deliverEndedTakeover(EndedBy endedBy) {
+        endedBefore(endedBy);
         replay.owedFromHistory().forEach(dispatcher::emit);
         dispatcher.emit(new ChatEvent.Ended(endedBy));
+    }
+
+    /** A session recovered after it had ended: who ended it, as its history says ({@link #endedBy()}). */
+    void endedBefore(EndedBy by) {
+        if (status != ChatStatus.ENDED) {
+            throw new IllegalStateException("chat session " + sessionId + " is not ended");
+        }
+        endedBy = Objects.requireNonNull(by, "by");
     }
 
     /**
@@ -155,6 +167,11 @@ final class LiveChatSession implements ChatSession {
     @Override
     public ChatStatus status() {
         return status;
+    }
+
+    @Override
+    public Optional<EndedBy> endedBy() {
+        return Optional.ofNullable(endedBy);
     }
 
     @Override
@@ -242,6 +259,7 @@ final class LiveChatSession implements ChatSession {
         if (!endedReported.compareAndSet(false, true)) {
             return;
         }
+        endedBy = by;
         status = ChatStatus.ENDED;
         cancelEndFallback();
         registry.remove(this);

@@ -276,6 +276,8 @@ public class WonderfulChat {
                         LiveChatSession ended = session(id, ChatStatus.ENDED, commands, ledger, listener, null, replay);
                         if (lastSeen != null) {
                             ended.deliverEndedTakeover(history.endedBy().orElse(EndedBy.SYSTEM));
+                        } else {
+                            history.endedBy().ifPresent(ended::endedBefore);
                         }
                         return CompletableFuture.completedFuture(ended);
                     }

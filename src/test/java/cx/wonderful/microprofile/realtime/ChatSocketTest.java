@@ -56,7 +56,8 @@ class ChatSocketTest {
     private ChatSocket open(TestCredentials credentials, int maxAttempts) {
         SocketPolicy policy = new SocketPolicy(maxAttempts, Backoff.from(Duration.ofMillis(20)), Duration.ofSeconds(30), Duration.ofSeconds(10));
         RealtimeClient client = new RealtimeClient(container, credentials, server.base(), policy, executors);
-        socket = client.open(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket = client.create(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket.connect();
         return socket;
     }
 
