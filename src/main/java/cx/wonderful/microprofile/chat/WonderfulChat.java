@@ -6,16 +6,16 @@ import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
-import jakarta.annotation.PreDestroy;
 import cx.wonderful.microprofile.telemetry.Telemetry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -284,7 +284,7 @@ public class WonderfulChat {
                     String agent = java.util.Optional.ofNullable(agentId).or(history::agentId).or(settings::agentId)
                             .orElseThrow(() -> new WonderfulException(ErrorCode.VALIDATION_ERROR, "chat session " + id
                                     + ": no agent to reconnect to: pass the session's agent to recover, or configure "
-                                    + ConfigKeys.AGENT_ID + " (the server's history does not name it)"));
+                                    + Setting.AGENT_ID.key() + " (the server's history does not name it)"));
                     ChatValidation.agent(java.util.Optional.of(agent), java.util.Optional.empty());
                     if (outcome.isDone()) {
                         return CompletableFuture.failedFuture(timedOut("chat.recover", id));
@@ -357,7 +357,7 @@ public class WonderfulChat {
 
     private ChatCommands commands() {
         String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                ConfigKeys.WORKSPACE_ID + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
+                Setting.WORKSPACE_ID.key() + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
         return new ChatCommands(invoker, credentials, api, workspaceId, executors.commands());
     }
 
@@ -370,7 +370,7 @@ public class WonderfulChat {
 
     private WonderfulException timedOut(String operation, String sessionId) {
         return new WonderfulException(ErrorCode.NETWORK_ERROR, operation + " did not complete within "
-                + settings.chatStartTimeout().toMillis() + " ms (" + ConfigKeys.CHAT_START_TIMEOUT + ")"
+                + settings.chatStartTimeout().toMillis() + " ms (" + Setting.CHAT_START_TIMEOUT.key() + ")"
                 + (sessionId == null ? "" : "; chat session " + sessionId + " exists and can be recovered"), 0, true, null);
     }
 

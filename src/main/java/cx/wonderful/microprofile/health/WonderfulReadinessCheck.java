@@ -2,9 +2,9 @@ package cx.wonderful.microprofile.health;
 
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +70,7 @@ public class WonderfulReadinessCheck implements HealthCheck {
 
     @Inject
     public WonderfulReadinessCheck(Config config, Instance<WonderfulSettings> settings, Instance<RestClients> restClients) {
-        this(config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false),
+        this(config.getOptionalValue(Setting.HEALTH_ENABLED.key(), Boolean.class).orElse(Setting.HEALTH_ENABLED.defaultFlag()),
                 () -> probe(settings, restClients));
     }
 

@@ -22,7 +22,7 @@ public final class ConfigCheckExtension implements Extension {
 
     /** The deployment problem of {@code config}: present only when the opt-in is on and the settings do not check. */
     static Optional<DeploymentException> deploymentProblem(Config config) {
-        if (!config.getOptionalValue(ConfigKeys.CONFIG_FAIL_ON_ERROR, Boolean.class).orElse(false)) {
+        if (!config.getOptionalValue(Setting.CONFIG_FAIL_ON_ERROR.key(), Boolean.class).orElse(Setting.CONFIG_FAIL_ON_ERROR.defaultFlag())) {
             return Optional.empty();
         }
         try {
@@ -30,7 +30,7 @@ public final class ConfigCheckExtension implements Extension {
             return Optional.empty();
         } catch (WonderfulException e) {
             return Optional.of(new DeploymentException("WMP0101E: Wonderful MicroProfile is not configured correctly ("
-                    + ConfigKeys.CONFIG_FAIL_ON_ERROR + "=true): " + e.getMessage()));
+                    + Setting.CONFIG_FAIL_ON_ERROR.key() + "=true): " + e.getMessage()));
         }
     }
 }

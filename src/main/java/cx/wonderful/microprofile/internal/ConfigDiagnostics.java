@@ -1,8 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +16,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Finds the {@code wonderful.*} keys of the application's configuration that the library does not know (a typo such
  * as {@code wonderful.workspace_id} or {@code wonderful.baseurl} would otherwise be ignored in silence), each with
- * the closest known key. The known keys are the constants of {@link ConfigKeys}, read once, so that a key added
- * there is known here.
+ * the closest known key. The known keys are those of the {@link Setting} table, so that a key added there is known
+ * here.
  *
  * <p>Environment variables are judged as MicroProfile Config reads them: {@code WONDERFUL_WORKSPACE_ID} (or
  * {@code wonderful_workspace_id}) is {@code wonderful.workspace-id}, not a typo; an environment variable
@@ -27,34 +25,18 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class ConfigDiagnostics {
 
-    private static final String PREFIX = "wonderful.";
-    private static final Set<String> KNOWN_KEYS = readKnownKeys();
+    private static final String PREFIX = Setting.PREFIX;
+    private static final Set<String> KNOWN_KEYS = Arrays.stream(Setting.values()).map(Setting::key)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Map<String, String> KNOWN_BY_ENV_NAME = KNOWN_KEYS.stream()
-            .collect(Collectors.toMap(ConfigDiagnostics::envName, Function.identity()));
+            .collect(Collectors.toMap(Setting::envName, Function.identity()));
 
     private ConfigDiagnostics() {
     }
 
-    /** The library's own keys: every {@code wonderful.*} constant of {@link ConfigKeys}. */
+    /** The library's own keys: those of the {@link Setting} table. */
     public static Set<String> knownKeys() {
         return KNOWN_KEYS;
-    }
-
-    private static Set<String> readKnownKeys() {
-        Set<String> keys = new TreeSet<>();
-        for (Field field : ConfigKeys.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    String key = (String) field.get(null);
-                    if (key.startsWith(PREFIX)) {
-                        keys.add(key);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Set.copyOf(keys);
     }
 
     /**
@@ -86,7 +68,7 @@ public final class ConfigDiagnostics {
         }
         // Written the way MicroProfile Config matches environment variables (WONDERFUL_BASE_URL, wonderful_base_url).
         if (name.regionMatches(true, 0, "WONDERFUL_", 0, "WONDERFUL_".length()) && isEnvironmentStyle(name)) {
-            return KNOWN_BY_ENV_NAME.containsKey(envName(name)) ? Optional.empty() : Optional.of(name);
+            return KNOWN_BY_ENV_NAME.containsKey(Setting.envName(name)) ? Optional.empty() : Optional.of(name);
         }
         return Optional.empty();
     }
@@ -110,11 +92,6 @@ public final class ConfigDiagnostics {
         return KNOWN_KEYS.stream()
                 .min(Comparator.<String>comparingInt(known -> distance(wanted, squash(known))).thenComparing(Comparator.naturalOrder()))
                 .orElseThrow();
-    }
-
-    /** MicroProfile Config's environment-variable form: every non-alphanumeric character {@code _}, upper case. */
-    private static String envName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** Only letters, digits and {@code _}: a name MicroProfile Config would have matched against a key's env form. */

@@ -6,6 +6,8 @@ import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * <ul>
  * <li>base URL: {@code <configKey>/mp-rest/uri}, {@code <configKey>/mp-rest/url}, {@code wonderful.base-url};</li>
  * <li>connect timeout: {@code <configKey>/mp-rest/connectTimeout} (milliseconds), {@code wonderful.request-timeout}
- * (default 30 s);</li>
+ * (its default: {@link Setting#REQUEST_TIMEOUT});</li>
  * <li>read timeout: {@code <configKey>/mp-rest/readTimeout} (milliseconds), {@code wonderful.request-timeout}.</li>
  * </ul>
  * The same keys with the interface's fully qualified name in place of the config key also work, as in MicroProfile

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Opens {@link ChatSocket}s to the agent chat WebSocket (§2.4) on the application's one shared
- * {@link WebSocketContainer}, with the settings {@code wonderful.ws.ping-interval} (default 30 s),
- * {@code wonderful.ws.pong-timeout} (default 10 s), {@code wonderful.ws.max-reconnect-attempts} (default 5) and
- * {@code wonderful.retry-delay} (default 1 s, the backoff base). Produced by {@link RealtimeProducers}.
+ * {@link WebSocketContainer}, with the settings {@code wonderful.ws.ping-interval}, {@code wonderful.ws.pong-timeout},
+ * {@code wonderful.ws.max-reconnect-attempts} and {@code wonderful.retry-delay} (the backoff base); their defaults
+ * are in the {@link cx.wonderful.microprofile.internal.Setting} table. Produced by {@link RealtimeProducers}.
  */
 public class RealtimeClient {
 

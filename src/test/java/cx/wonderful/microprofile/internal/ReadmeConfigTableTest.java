@@ -1,0 +1,86 @@
+package cx.wonderful.microprofile.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README's configuration table is the {@link Setting} table: every key, its environment variable and its default,
+ * none missing and none extra. Rows that are no single key (a named client's {@code wonderful.<name>.*}, the
+ * {@code mp-rest} keys) are not compared.
+ */
+class ReadmeConfigTableTest {
+
+    /** README at the repository root; the library module's tests run in {@code src/}. */
+    private static final Path README = Path.of(System.getProperty("readme.file", "../README.md"));
+
+    record Row(String key, String envName, String defaultText) {
+    }
+
+    @Test
+    void readmesConfigurationTableIsTheSettingTable() throws IOException {
+        Map<String, Row> documented = keyRows(Files.readAllLines(README));
+        Map<String, Row> table = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            table.put(setting.key(), new Row(setting.key(), setting.envName(), setting.defaultText()));
+        }
+        assertEquals(table.keySet(), documented.keySet(), "README's keys (missing or extra) against Setting");
+        List<String> drift = new ArrayList<>();
+        table.forEach((key, row) -> {
+            if (!row.equals(documented.get(key))) {
+                drift.add("README " + documented.get(key) + " but Setting " + row);
+            }
+        });
+        assertEquals(List.of(), drift);
+    }
+
+    @Test
+    void theEnvironmentVariablesFollowMicroProfileConfigsRule() {
+        assertEquals("WONDERFUL_BASE_URL", Setting.BASE_URL.envName());
+        assertEquals("WONDERFUL_END_USER_TOKEN_LIFETIME", Setting.END_USER_TOKEN_LIFETIME.envName());
+        assertEquals("WONDERFUL_WS_MAX_RECONNECT_ATTEMPTS", Setting.WS_MAX_RECONNECT_ATTEMPTS.envName());
+        assertTrue(Arrays.stream(Setting.values()).allMatch(s -> s.envName().matches("WONDERFUL_[A-Z0-9_]+")));
+        assertEquals(Setting.values().length,
+                Arrays.stream(Setting.values()).map(Setting::envName).collect(Collectors.toSet()).size(), "no two keys share one");
+    }
+
+    /** The rows of the table under {@code ### Configuration} whose first cell is one {@code wonderful.*} key. */
+    private static Map<String, Row> keyRows(List<String> lines) {
+        int heading = lines.indexOf("### Configuration");
+        assertTrue(heading >= 0, "README has a Configuration section");
+        int header = heading;
+        while (!lines.get(header).startsWith("| Key |")) {
+            header++;
+        }
+        assertEquals(List.of("Key", "Environment variable", "Default", "Meaning"), cells(lines.get(header)));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            List<String> cells = cells(lines.get(i));
+            String key = unquote(cells.get(0));
+            if (key.matches("wonderful\\.[a-z.-]+")) {
+                Row previous = rows.put(key, new Row(key, unquote(cells.get(1)), unquote(cells.get(2))));
+                assertEquals(null, previous, "README lists " + key + " once");
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> cells(String row) {
+        String inner = row.strip().substring(1, row.strip().length() - 1);
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
+    }
+
+    private static String unquote(String cell) {
+        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`") ? cell.substring(1, cell.length() - 1) : cell;
+    }
+}
