@@ -5,6 +5,7 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.LogMessage;
 import cx.wonderful.microprofile.internal.Setting;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,8 +120,7 @@ final class TokenStore implements CredentialSource {
             if (expired || e.code() == ErrorCode.NOT_AUTHENTICATED) {
                 throw e;
             }
-            LOG.warning(() -> "proactive refresh of the " + old.describe() + " failed; using it until it expires, next try in "
-                    + cooldown + ": " + e.getMessage());
+            LogMessage.PROACTIVE_REFRESH_FAILED.log(LOG, old.describe(), cooldown, e.getMessage());
             return old.credential;
         }
     }

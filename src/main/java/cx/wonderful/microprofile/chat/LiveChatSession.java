@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.LogMessage;
 import cx.wonderful.microprofile.realtime.ChatSocket;
 import cx.wonderful.microprofile.realtime.ChatSocketListener;
 import cx.wonderful.microprofile.realtime.ConnectionState;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -312,8 +312,7 @@ final class LiveChatSession implements ChatSession {
                 current.sendText(initFrame).whenComplete((ok, failure) -> {
                     if (failure != null) {
                         initSent.set(false);
-                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent ({1}); it is sent again when the"
-                                + " connection reopens", new Object[] {sessionId, failure.getMessage()});
+                        LogMessage.CHAT_INIT_NOT_SENT.log(LOG, sessionId, failure.getMessage());
                     }
                 });
             }

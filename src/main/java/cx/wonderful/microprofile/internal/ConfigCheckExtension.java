@@ -29,8 +29,8 @@ public final class ConfigCheckExtension implements Extension {
             WonderfulSettings.from(config);
             return Optional.empty();
         } catch (WonderfulException e) {
-            return Optional.of(new DeploymentException("WMP0101E: Wonderful MicroProfile is not configured correctly ("
-                    + Setting.CONFIG_FAIL_ON_ERROR.key() + "=true): " + e.getMessage()));
+            return Optional.of(new DeploymentException(LogMessage.DEPLOYMENT_REFUSED.format(Setting.CONFIG_FAIL_ON_ERROR.key(),
+                    e.getMessage())));
         }
     }
 }

@@ -40,22 +40,32 @@ public final class ConfigDiagnostics {
     }
 
     /**
-     * One warning per unknown {@code wonderful.*} key present in {@code config}, naming where it came from and the
-     * closest known key, in key order. Values are never shown (a misspelt {@code wonderful.api_key} holds a secret).
+     * An unknown key: as written, where it came from (the config source's name) and the known key nearest to it.
+     * Never its value (a misspelt {@code wonderful.api_key} holds a secret).
      */
-    public static List<String> unknownKeyWarnings(Config config) {
-        Set<String> warnings = new TreeSet<>();
+    public record UnknownKey(String name, String source, String closestKey) {
+    }
+
+    /** Every unknown {@code wonderful.*} key present in {@code config}, once per key and source, in key order. */
+    public static List<UnknownKey> unknownKeys(Config config) {
+        Set<UnknownKey> unknown = new TreeSet<>(Comparator.comparing(UnknownKey::name).thenComparing(UnknownKey::source));
         for (ConfigSource source : config.getConfigSources()) {
             Set<String> names = source.getPropertyNames();
             if (names == null) {
                 continue;
             }
             for (String name : names) {
-                unknown(name).ifPresent(key -> warnings.add("unknown configuration key " + name + " (from "
-                        + source.getName() + ") is ignored; the closest key of the library is " + closestKnownKey(key)));
+                unknown(name).ifPresent(key -> unknown.add(new UnknownKey(name, source.getName(), closestKnownKey(key))));
             }
         }
-        return List.copyOf(warnings);
+        return List.copyOf(unknown);
+    }
+
+    /** The texts of the warnings ({@link LogMessage#UNKNOWN_KEY}, without the id) of {@link #unknownKeys(Config)}. */
+    public static List<String> unknownKeyWarnings(Config config) {
+        return unknownKeys(config).stream()
+                .map(u -> LogMessage.UNKNOWN_KEY.text(u.name(), u.source(), u.closestKey()))
+                .toList();
     }
 
     /** The name as a {@code wonderful.*} key when it is one the library does not know, else empty. */

@@ -45,12 +45,12 @@ class SettingsProducer {
     }
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        ConfigDiagnostics.unknownKeyWarnings(config).forEach(warning -> LOG.warning("WMP0102W: " + warning));
+        ConfigDiagnostics.unknownKeys(config).forEach(unknown ->
+                LogMessage.UNKNOWN_KEY.log(LOG, unknown.name(), unknown.source(), unknown.closestKey()));
         try {
             LOG.info(() -> "Wonderful MicroProfile configured: " + read());
         } catch (WonderfulException e) {
-            LOG.severe("Wonderful MicroProfile is not configured correctly; every call will fail with "
-                    + e.code() + ": " + e.getMessage());
+            LogMessage.NOT_CONFIGURED.log(LOG, e.code(), e.getMessage());
         }
     }
 
