@@ -26,7 +26,6 @@ class LogMessageTest {
 
     /** The library's sources; its tests run in {@code src/}. */
     private static final Path SOURCES = Path.of("main/java");
-    private static final Path README = Path.of(System.getProperty("readme.file", "../README.md"));
     private static final String HOME = "cx/wonderful/microprofile/internal/LogMessage.java";
     /** A WARNING or SEVERE call of java.util.logging. */
     private static final Pattern HIGH_LEVEL = Pattern.compile("Level\\.(WARNING|SEVERE)|\\.(warning|severe)\\s*\\(");
@@ -65,7 +64,7 @@ class LogMessageTest {
 
     @Test
     void readmesTroubleshootingTableListsEveryMessageIdWithItsLevel() throws IOException {
-        Map<String, String> documented = troubleshootingRows(Files.readAllLines(README));
+        Map<String, String> documented = troubleshootingRows();
         Map<String, String> messages = new LinkedHashMap<>();
         for (LogMessage message : LogMessage.values()) {
             messages.put(message.id(), message.level().getName());
@@ -96,19 +95,13 @@ class LogMessageTest {
         assertFalse(line.contains("hunter22") || line.contains("abcdefghijkl") || line.contains("opaque-secret-1"), line);
     }
 
-    /** Id to level of the table under {@code ### Troubleshooting}. */
-    private static Map<String, String> troubleshootingRows(List<String> lines) {
-        int heading = lines.indexOf("### Troubleshooting");
-        assertTrue(heading >= 0, "README has a Troubleshooting section");
-        int header = heading;
-        while (!lines.get(header).startsWith("| Id |")) {
-            header++;
-        }
+    /** Id to level of the troubleshooting table. */
+    private static Map<String, String> troubleshootingRows() throws IOException {
+        List<List<String>> table = ReadmeTable.under("### Troubleshooting");
+        assertEquals(List.of("Id", "Level", "Meaning", "What to do"), table.get(0));
         Map<String, String> rows = new LinkedHashMap<>();
-        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            String[] cells = lines.get(i).split("\\|");
-            String id = cells[1].strip().replace("`", "");
-            assertEquals(null, rows.put(id, cells[2].strip()), "README lists " + id + " once");
+        for (List<String> cells : table.subList(1, table.size())) {
+            assertEquals(null, rows.put(cells.get(0), cells.get(1)), "README lists " + cells.get(0) + " once");
         }
         return rows;
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,15 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeConfigTableTest {
 
-    /** README at the repository root; the library module's tests run in {@code src/}. */
-    private static final Path README = Path.of(System.getProperty("readme.file", "../README.md"));
-
     record Row(String key, String envName, String defaultText) {
     }
 
     @Test
     void readmesConfigurationTableIsTheSettingTable() throws IOException {
-        Map<String, Row> documented = keyRows(Files.readAllLines(README));
+        Map<String, Row> documented = keyRows();
         Map<String, Row> table = new LinkedHashMap<>();
         for (Setting setting : Setting.values()) {
             table.put(setting.key(), new Row(setting.key(), setting.envName(), setting.defaultText()));
@@ -54,33 +49,17 @@ class ReadmeConfigTableTest {
                 Arrays.stream(Setting.values()).map(Setting::envName).collect(Collectors.toSet()).size(), "no two keys share one");
     }
 
-    /** The rows of the table under {@code ### Configuration} whose first cell is one {@code wonderful.*} key. */
-    private static Map<String, Row> keyRows(List<String> lines) {
-        int heading = lines.indexOf("### Configuration");
-        assertTrue(heading >= 0, "README has a Configuration section");
-        int header = heading;
-        while (!lines.get(header).startsWith("| Key |")) {
-            header++;
-        }
-        assertEquals(List.of("Key", "Environment variable", "Default", "Meaning"), cells(lines.get(header)));
+    /** The rows of the configuration table whose first cell is one {@code wonderful.*} key. */
+    private static Map<String, Row> keyRows() throws IOException {
+        List<List<String>> table = ReadmeTable.under("### Configuration");
+        assertEquals(List.of("Key", "Environment variable", "Default", "Meaning"), table.get(0));
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            List<String> cells = cells(lines.get(i));
-            String key = unquote(cells.get(0));
+        for (List<String> cells : table.subList(1, table.size())) {
+            String key = cells.get(0);
             if (key.matches("wonderful\\.[a-z.-]+")) {
-                Row previous = rows.put(key, new Row(key, unquote(cells.get(1)), unquote(cells.get(2))));
-                assertEquals(null, previous, "README lists " + key + " once");
+                assertEquals(null, rows.put(key, new Row(key, cells.get(1), cells.get(2))), "README lists " + key + " once");
             }
         }
         return rows;
-    }
-
-    private static List<String> cells(String row) {
-        String inner = row.strip().substring(1, row.strip().length() - 1);
-        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
-    }
-
-    private static String unquote(String cell) {
-        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`") ? cell.substring(1, cell.length() - 1) : cell;
     }
 }
