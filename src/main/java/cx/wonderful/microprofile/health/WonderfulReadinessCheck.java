@@ -3,6 +3,7 @@ package cx.wonderful.microprofile.health;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
 import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.RestClientOptions;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
@@ -54,8 +55,8 @@ public class WonderfulReadinessCheck implements HealthCheck {
 
     /** The name of the check in the health report. */
     public static final String NAME = "wonderful-api";
-    /** The MicroProfile Rest Client config key of the probe's client. */
-    public static final String CONFIG_KEY = "wonderful-health";
+    /** The MicroProfile Rest Client config key of the probe's client: its {@code mp-rest} keys as {@code RestClients} says. */
+    public static final String CONFIG_KEY = RestClientOptions.HEALTH;
 
     private static final Logger LOG = Logger.getLogger(WonderfulReadinessCheck.class.getName());
 

@@ -24,6 +24,10 @@ public enum LogMessage {
             "unknown configuration key %s (from %s) is ignored; the closest key of the library is %s"),
     /** A configuration error at startup: the error code every call will fail with, the problems. */
     NOT_CONFIGURED("WMP0103E", Level.SEVERE, "Wonderful MicroProfile is not configured correctly; every call will fail with %s: %s"),
+    /** The {@code mp-rest} keys of the library's rest clients are wrong at startup: the problems. */
+    REST_CLIENT_KEYS_INVALID("WMP0104E", Level.SEVERE,
+            "the mp-rest keys of the library's rest clients are not configured correctly; the calls of those clients"
+                    + " will fail with CONFIGURATION_ERROR: %s"),
     /** The problem mapper answers with a 5xx: the status, the exception. */
     PROBLEM_SERVER_ERROR("WMP0201W", Level.WARNING, "answering HTTP %s for %s"),
     /** The problem mapper answers with a 4xx: the status, the exception. */

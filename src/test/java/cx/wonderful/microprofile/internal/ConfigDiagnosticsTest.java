@@ -99,4 +99,14 @@ class ConfigDiagnosticsTest {
         assertTrue(ConfigCheckExtension.deploymentProblem(TestConfigs.of(Setting.CONFIG_FAIL_ON_ERROR.key(), "true",
                 Setting.BASE_URL.key(), "https://a.example")).isEmpty(), "a good configuration deploys");
     }
+
+    @Test
+    void aRefusedMpRestKeyOfALibraryClientFailsTheDeploymentToo() {
+        Optional<DeploymentException> problem = ConfigCheckExtension.deploymentProblem(TestConfigs.of(
+                Setting.CONFIG_FAIL_ON_ERROR.key(), "true", Setting.BASE_URL.key(), "https://a.example",
+                "wonderful-communications/mp-rest/scope", "jakarta.enterprise.context.RequestScoped"));
+        assertTrue(problem.isPresent());
+        assertTrue(problem.get().getMessage().startsWith("WMP0101E: ")
+                && problem.get().getMessage().contains("wonderful-communications/mp-rest/scope is not supported"), problem.get().getMessage());
+    }
 }
