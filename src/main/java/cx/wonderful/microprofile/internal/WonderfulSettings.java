@@ -14,14 +14,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The library's settings, read once from MicroProfile Config (the keys and defaults of the {@link Setting} table) and
- * checked: a missing or
- * malformed base URL, a base URL with user information ({@code user:password@}), more than one credential, a
- * bearer credential over plain {@code http://} (any case) to a host that is not loopback, a control character in
- * the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id outside the path-id rule
- * ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a secret or a URL's user
- * information. Every key is checked before one error names all the problems found, so that a configuration is
- * fixed in one go. Secrets are held here but never shown by {@link #toString()}.
+ * The library's settings, read once from MicroProfile Config (the keys and defaults of the {@link Setting} table)
+ * and checked: a missing or malformed base URL, a base URL with user information ({@code user:password@}), more
+ * than one credential, a bearer credential over plain {@code http://} (any case) to a host that is not loopback, a
+ * control character in the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id
+ * outside the path-id rule ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a
+ * secret or a URL's user information. Every key is checked before one error names all the problems found, so
+ * that a configuration is fixed in one go. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
 
