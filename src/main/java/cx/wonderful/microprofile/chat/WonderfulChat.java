@@ -53,13 +53,14 @@ import java.util.function.Supplier;
  * <p><b>Ownership.</b> The bean keeps a registry of its live sessions. When the application stops
  * ({@code @PreDestroy}) every session's socket is closed with 1001 (going away) and nothing is reported or opened
  * after; the sessions stay open at the server, for another instance to recover. {@code start} and {@code recover}
- * complete within {@code wonderful.chat.start-timeout} (60 s), or fail.
+ * complete within {@code wonderful.chat.start-timeout}, or fail.
  *
  * <p><b>Configuration.</b> {@code wonderful.workspace-id} (required), {@code wonderful.agent-id} (the agent when a
- * request names none), the WebSocket keys {@code wonderful.ws.ping-interval} (30 s), {@code wonderful.ws.pong-timeout}
- * (10 s), {@code wonderful.ws.max-reconnect-attempts} (5) and {@code wonderful.retry-delay} (1 s, the backoff base),
- * besides the base URL and credential. REST calls use the {@code wonderful-chat} rest client key
- * ({@code wonderful-chat/mp-rest/url} etc. override the {@code wonderful.*} settings).
+ * request names none), the WebSocket keys {@code wonderful.ws.ping-interval}, {@code wonderful.ws.pong-timeout},
+ * {@code wonderful.ws.max-reconnect-attempts} and {@code wonderful.retry-delay} (the backoff base), besides the base
+ * URL and credential; their defaults are in README's configuration table. REST calls use the {@code wonderful-chat}
+ * rest client key: every standard {@code wonderful-chat/mp-rest/...} key applies over the {@code wonderful.*}
+ * settings, {@code scope} excepted (README, Configuration).
  *
  * <p><b>Errors.</b> Every failure is a {@link WonderfulException}: thrown by the blocking methods, the failure of
  * the stage of the asynchronous ones.
