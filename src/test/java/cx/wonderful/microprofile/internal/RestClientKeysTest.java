@@ -192,11 +192,18 @@ class RestClientKeysTest {
     }
 
     @Test
-    void aKeyStoreNeedsItsPassword() throws Exception {
+    void aKeyStoreNeedsItsPasswordAndIsReadAsItsType() throws Exception {
         java.nio.file.Path client = TlsFixtures.keyPair(dir, "client", "wonderful-test-client", "dns:client.invalid");
         WonderfulException error = configurationError(() -> clients("https://127.0.0.1:1", "echo/mp-rest/keyStore",
                 client.toString(), "echo/mp-rest/keyStoreType", "PKCS12").create(EchoApi.class, "echo"));
         assertTrue(error.getMessage().contains("echo/mp-rest/keyStorePassword is required"), error.getMessage());
+        // JCEKS reads no PKCS12 file (the JDK's JKS and PKCS12 types read either format).
+        WonderfulException wrongType = configurationError(() -> clients("https://127.0.0.1:1", "echo/mp-rest/keyStore",
+                client.toString(), "echo/mp-rest/keyStorePassword", TlsFixtures.PASSWORD, "echo/mp-rest/keyStoreType", "JCEKS")
+                .create(EchoApi.class, "echo"));
+        assertTrue(wrongType.getMessage().contains("echo/mp-rest/keyStore: could not load") && wrongType.getMessage().contains("as JCEKS"),
+                wrongType.getMessage());
+        assertFalse(wrongType.getMessage().contains(TlsFixtures.PASSWORD), wrongType.getMessage());
     }
 
     /** Accepts every host name, and counts the times it was asked. */
