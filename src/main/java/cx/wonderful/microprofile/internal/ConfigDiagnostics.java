@@ -46,7 +46,11 @@ public final class ConfigDiagnostics {
     public record UnknownKey(String name, String source, String closestKey) {
     }
 
-    /** Every unknown {@code wonderful.*} key present in {@code config}, once per key and source, in key order. */
+    /**
+     * Every unknown {@code wonderful.*} key present in {@code config}, and every {@code <configKey>/mp-rest/<name>} key
+     * of the library's rest clients whose name MicroProfile Rest Client does not define (a misspelt
+     * {@code readTimout}), once per key and source, in key order.
+     */
     public static List<UnknownKey> unknownKeys(Config config) {
         Set<UnknownKey> unknown = new TreeSet<>(Comparator.comparing(UnknownKey::name).thenComparing(UnknownKey::source));
         for (ConfigSource source : config.getConfigSources()) {
@@ -55,7 +59,8 @@ public final class ConfigDiagnostics {
                 continue;
             }
             for (String name : names) {
-                unknown(name).ifPresent(key -> unknown.add(new UnknownKey(name, source.getName(), closestKnownKey(key))));
+                unknown(name).map(ConfigDiagnostics::closestKnownKey).or(() -> unknownMpRestKey(name))
+                        .ifPresent(closest -> unknown.add(new UnknownKey(name, source.getName(), closest)));
             }
         }
         return List.copyOf(unknown);
@@ -79,6 +84,27 @@ public final class ConfigDiagnostics {
         // Written the way MicroProfile Config matches environment variables (WONDERFUL_BASE_URL, wonderful_base_url).
         if (name.regionMatches(true, 0, "WONDERFUL_", 0, "WONDERFUL_".length()) && isEnvironmentStyle(name)) {
             return KNOWN_BY_ENV_NAME.containsKey(Setting.envName(name)) ? Optional.empty() : Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The standard key nearest to {@code name} when it is a {@code <configKey>/mp-rest/<name>} key of one of the
+     * library's clients ({@link RestClientOptions#CONFIG_KEYS}) with a name the standard does not define; else empty.
+     */
+    static Optional<String> unknownMpRestKey(String name) {
+        for (String configKey : RestClientOptions.CONFIG_KEYS) {
+            String prefix = configKey + "/mp-rest/";
+            if (name.startsWith(prefix)) {
+                String rest = name.substring(prefix.length());
+                if (RestClientOptions.STANDARD_NAMES.contains(rest) || rest.matches("providers/[^/]+/priority")) {
+                    return Optional.empty();
+                }
+                String wanted = rest.toLowerCase(Locale.ROOT);
+                return RestClientOptions.STANDARD_NAMES.stream()
+                        .min(Comparator.<String>comparingInt(known -> distance(wanted, known.toLowerCase(Locale.ROOT))))
+                        .map(known -> prefix + known);
+            }
         }
         return Optional.empty();
     }

@@ -63,6 +63,11 @@ public final class RestClientOptions {
     /** Every config key of the library's rest clients, checked at startup ({@link #startupProblems(Config)}). */
     public static final List<String> CONFIG_KEYS = List.of(AUTH, CHAT, COMMUNICATIONS, HEALTH);
 
+    /** The names MicroProfile Rest Client defines after {@code <configKey>/mp-rest/} (besides {@code providers/<class>/priority}). */
+    public static final List<String> STANDARD_NAMES = List.of("uri", "url", "scope", "providers", "connectTimeout",
+            "readTimeout", "followRedirects", "proxyAddress", "queryParamStyle", "hostnameVerifier", "trustStore",
+            "trustStorePassword", "trustStoreType", "keyStore", "keyStorePassword", "keyStoreType");
+
     static final String DEFAULT_STORE_TYPE = "JKS";
     /** RESTEasy's and Jersey's names for a proxy and for following redirects on a Jakarta REST client builder. */
     static final String RESTEASY_PROXY_HOST = "org.jboss.resteasy.jaxrs.client.proxy.host";

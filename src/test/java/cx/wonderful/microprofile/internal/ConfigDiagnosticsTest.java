@@ -101,6 +101,20 @@ class ConfigDiagnosticsTest {
     }
 
     @Test
+    void aMisspeltMpRestKeyOfALibraryClientNamesTheStandardKeyItMeant() {
+        List<String> warnings = ConfigDiagnostics.unknownKeyWarnings(TestConfigs.of(Setting.BASE_URL.key(), "https://a.example",
+                "wonderful-chat/mp-rest/readTimout", "500", "wonderful-auth/mp-rest/trustStorePasword", KEY,
+                "wonderful-chat/mp-rest/readTimeout", "500", "wonderful-chat/mp-rest/providers/a.B/priority", "1",
+                "my-client/mp-rest/anything", "x"));
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("wonderful-auth/mp-rest/trustStorePasword")
+                && warnings.get(0).endsWith("wonderful-auth/mp-rest/trustStorePassword"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("wonderful-chat/mp-rest/readTimout")
+                && warnings.get(1).endsWith("wonderful-chat/mp-rest/readTimeout"), warnings.get(1));
+        warnings.forEach(w -> assertFalse(w.contains(KEY), "never a value: " + w));
+    }
+
+    @Test
     void aRefusedMpRestKeyOfALibraryClientFailsTheDeploymentToo() {
         Optional<DeploymentException> problem = ConfigCheckExtension.deploymentProblem(TestConfigs.of(
                 Setting.CONFIG_FAIL_ON_ERROR.key(), "true", Setting.BASE_URL.key(), "https://a.example",
