@@ -23,7 +23,10 @@ public final class ConfigCheckExtension implements Extension {
         deploymentProblem(ConfigProvider.getConfig()).ifPresent(validation::addDeploymentProblem);
     }
 
-    /** The deployment problem of {@code config}: present only when the opt-in is on and the settings do not check. */
+    /**
+     * The deployment problem of {@code config}: present only when the opt-in is on and the settings or the
+     * {@code mp-rest} keys of the library's rest clients do not check.
+     */
     static Optional<DeploymentException> deploymentProblem(Config config) {
         if (!config.getOptionalValue(Setting.CONFIG_FAIL_ON_ERROR.key(), Boolean.class).orElse(Setting.CONFIG_FAIL_ON_ERROR.defaultFlag())) {
             return Optional.empty();
