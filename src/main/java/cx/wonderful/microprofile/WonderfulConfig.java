@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A read-only view of the library's configuration (the TypeScript SDK's {@code config}), safe to log or show:
  * secrets appear only masked ({@code ****} plus at most their last four characters). A snapshot: a later
- * {@code setToken} or {@code clearAuth} is not reflected in a view taken before.
+ * {@code setToken} or {@code clearAuth} is not reflected in a view taken before. Every key, its default and its
+ * environment variable are listed in README's configuration table (written once, in the library's settings table).
  */
 public final class WonderfulConfig {
 
@@ -88,27 +89,27 @@ public final class WonderfulConfig {
         return settings.agentId();
     }
 
-    /** {@code wonderful.request-timeout}, default 30 s. */
+    /** {@code wonderful.request-timeout}; its default is in README's configuration table. */
     public Duration requestTimeout() {
         return settings.requestTimeout();
     }
 
-    /** {@code wonderful.max-retries}, default 3. */
+    /** {@code wonderful.max-retries}; its default is in README's configuration table. */
     public int maxRetries() {
         return settings.maxRetries();
     }
 
-    /** {@code wonderful.retry-delay}, default 1 s. */
+    /** {@code wonderful.retry-delay}; its default is in README's configuration table. */
     public Duration retryDelay() {
         return settings.retryDelay();
     }
 
-    /** {@code wonderful.refresh-skew}, default 30 s. */
+    /** {@code wonderful.refresh-skew}; its default is in README's configuration table. */
     public Duration refreshSkew() {
         return settings.refreshSkew();
     }
 
-    /** {@code wonderful.refresh-cooldown}, default 5 s. */
+    /** {@code wonderful.refresh-cooldown}; its default is in README's configuration table. */
     public Duration refreshCooldown() {
         return settings.refreshCooldown();
     }

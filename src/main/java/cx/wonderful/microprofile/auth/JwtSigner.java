@@ -3,12 +3,12 @@ package cx.wonderful.microprofile.auth;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.FixedCredential;
 import cx.wonderful.microprofile.internal.JwtSignApi;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -102,7 +102,7 @@ class JwtSigner {
         Signing current = signing;
         if (current == null) {
             String apiKey = settings.apiKey().orElseThrow(() -> new WonderfulException(ErrorCode.INVALID_REQUEST,
-                    "signing a JWT needs an API key: configure " + ConfigKeys.API_KEY + " (environment variable WONDERFUL_API_KEY)"));
+                    "signing a JWT needs an API key: configure " + Setting.API_KEY.key() + " (environment variable WONDERFUL_API_KEY)"));
             FixedCredential credential = new FixedCredential(new Credential(CredentialKind.API_KEY, apiKey));
             current = new Signing(credential, clients.create(JwtSignApi.class, JwtSignApi.CONFIG_KEY, credential));
             signing = current;

@@ -6,12 +6,12 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.NamedConfig;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
@@ -111,7 +111,7 @@ class NamedClients {
 
     private Client build(String name) {
         NamedConfig named = new NamedConfig(config, name);
-        String baseUrlKey = named.keyOf(ConfigKeys.BASE_URL);
+        String baseUrlKey = named.keyOf(Setting.BASE_URL.key());
         if (config.getOptionalValue(baseUrlKey, String.class).filter(s -> !s.isBlank()).isEmpty()) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, "there is no Wonderful client named \"" + name
                     + "\": set " + baseUrlKey);

@@ -2,10 +2,11 @@ package cx.wonderful.microprofile.auth;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.LogMessage;
+import cx.wonderful.microprofile.internal.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,8 +120,7 @@ final class TokenStore implements CredentialSource {
             if (expired || e.code() == ErrorCode.NOT_AUTHENTICATED) {
                 throw e;
             }
-            LOG.warning(() -> "proactive refresh of the " + old.describe() + " failed; using it until it expires, next try in "
-                    + cooldown + ": " + e.getMessage());
+            LogMessage.PROACTIVE_REFRESH_FAILED.log(LOG, old.describe(), cooldown, e.getMessage());
             return old.credential;
         }
     }
@@ -131,7 +131,7 @@ final class TokenStore implements CredentialSource {
         State s = usable(state.get());
         if (!used.kind().isBearer()) {
             throw new WonderfulException(ErrorCode.UNAUTHORIZED, "the server refused the API key (HTTP 401); check "
-                    + ConfigKeys.API_KEY, 401, false, null);
+                    + Setting.API_KEY.key(), 401, false, null);
         }
         if (!used.equals(s.credential)) {
             return s.credential; // someone already replaced the refused token: re-send with the newer one
@@ -139,7 +139,7 @@ final class TokenStore implements CredentialSource {
         if (refresher.isEmpty()) {
             throw new WonderfulException(ErrorCode.UNAUTHORIZED, "the server refused the " + s.describe()
                     + " (HTTP 401) and nothing can refresh it: provide a TokenRefresher bean or configure "
-                    + ConfigKeys.API_KEY, 401, false, null);
+                    + Setting.API_KEY.key(), 401, false, null);
         }
         if (s.afterUnauthorized && clock.instant().isBefore(s.obtainedAt.plus(cooldown))) {
             throw new WonderfulException(ErrorCode.UNAUTHORIZED, "the server refused the " + s.describe()
@@ -301,7 +301,7 @@ final class TokenStore implements CredentialSource {
         }
         if (s.credential == null) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, "no credential is configured: set "
-                    + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN + ", or call setToken(...)");
+                    + Setting.API_KEY.key() + ", " + Setting.SIGNED_TOKEN.key() + " or " + Setting.TOKEN.key() + ", or call setToken(...)");
         }
         return s;
     }
@@ -316,7 +316,7 @@ final class TokenStore implements CredentialSource {
             throw refreshFailed("the token refresher failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw refreshFailed("the token refresher did not answer within " + refreshTimeout + " ("
-                    + ConfigKeys.REFRESH_TIMEOUT + "); a refresher must not wait for the library's own calls", e);
+                    + Setting.REFRESH_TIMEOUT.key() + "); a refresher must not wait for the library's own calls", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refreshFailed("interrupted while waiting for the token refresher", e);

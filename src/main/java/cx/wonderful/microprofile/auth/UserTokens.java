@@ -2,10 +2,10 @@ package cx.wonderful.microprofile.auth;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ final class UserTokens {
         Objects.requireNonNull(entityId, "entityId");
         if (refresher.isEmpty()) {
             throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, "acting as end user " + entityId
-                    + " needs a way to get their JWT: configure " + ConfigKeys.API_KEY
+                    + " needs a way to get their JWT: configure " + Setting.API_KEY.key()
                     + " (the library signs one) or provide a TokenRefresher bean, or pass a JWT you hold"
                     + " (Identity.endUser(entityId, jwt))");
         }

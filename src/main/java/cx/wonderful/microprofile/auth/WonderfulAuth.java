@@ -19,10 +19,10 @@ import java.util.concurrent.CompletionStage;
  * <p>Configuration (MicroProfile Config, so also environment variables and server variables):
  * {@code wonderful.base-url} (required), one credential of {@code wonderful.api-key}, {@code wonderful.signed-token},
  * {@code wonderful.token} (a token, where configured, authenticates the calls; the API key always signs),
- * {@code wonderful.tenant-id}, {@code wonderful.request-timeout} (30 s), {@code wonderful.max-retries} (3),
- * {@code wonderful.retry-delay} (1 s), {@code wonderful.refresh-skew} (30 s), {@code wonderful.refresh-cooldown}
- * (5 s). A configuration error is logged when the application starts and thrown as {@code CONFIGURATION_ERROR} by the
- * first call.
+ * {@code wonderful.tenant-id}, {@code wonderful.request-timeout}, {@code wonderful.max-retries},
+ * {@code wonderful.retry-delay}, {@code wonderful.refresh-skew}, {@code wonderful.refresh-cooldown}; every key's
+ * default and environment variable are in README's configuration table. A configuration error is logged when the
+ * application starts and thrown as {@code CONFIGURATION_ERROR} by the first call.
  */
 @ApplicationScoped
 public class WonderfulAuth {

@@ -1,10 +1,10 @@
 package cx.wonderful.microprofile.chat;
 
+import cx.wonderful.microprofile.internal.LogMessage;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,8 +29,7 @@ final class CdiObservers implements Consumer<ChatSessionEvent> {
         try {
             events.fire(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an observer of chat session " + event.sessionId() + " failed on "
-                    + event.event().getClass().getSimpleName() + "; the observers after it did not see the event", e);
+            LogMessage.CHAT_OBSERVER_FAILED.log(LOG, e, event.sessionId(), event.event().getClass().getSimpleName());
         }
     }
 }

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.realtime.ConnectionState;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,6 +17,14 @@ public interface ChatSession {
 
     /** {@link ChatStatus#IN_PROGRESS} until the session ends, then {@link ChatStatus#ENDED}. */
     ChatStatus status();
+
+    /**
+     * Who ended the session: the same {@link EndedBy} as its {@link ChatEvent.Ended}, also for a session
+     * {@link WonderfulChat#recover recovered} after it had ended (as the server's history says). Empty while the
+     * session is in progress, and for a session recovered after it had ended (without a last message seen) whose
+     * history does not say who ended it.
+     */
+    Optional<EndedBy> endedBy();
 
     /**
      * The conversation so far, oldest first, the user's own messages included: an immutable snapshot (the history

@@ -3,11 +3,11 @@ package cx.wonderful.microprofile.chat;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.JsonValues;
-import jakarta.json.JsonObject;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.PathIds;
-import java.nio.charset.StandardCharsets;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WireContract;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,7 +83,7 @@ final class ChatValidation {
     static String agent(Optional<String> given, Optional<String> fallback) {
         Optional<String> chosen = given.or(() -> fallback);
         return PathIds.require("agentId", chosen.orElseThrow(
-                () -> invalid("no agent: give agentId or configure " + ConfigKeys.AGENT_ID)));
+                () -> invalid("no agent: give agentId or configure " + Setting.AGENT_ID.key())));
     }
 
     /**

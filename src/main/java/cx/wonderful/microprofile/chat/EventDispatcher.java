@@ -1,10 +1,10 @@
 package cx.wonderful.microprofile.chat;
 
+import cx.wonderful.microprofile.internal.LogMessage;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -50,13 +50,13 @@ final class EventDispatcher {
             try {
                 registration.listener.onEvent(event);
             } catch (Throwable e) {
-                LOG.log(Level.WARNING, "a listener of chat session " + sessionId + " failed on " + event.getClass().getSimpleName(), e);
+                LogMessage.CHAT_LISTENER_FAILED.log(LOG, e, sessionId, event.getClass().getSimpleName());
             }
         }
         try {
             observers.accept(new ChatSessionEvent(sessionId, event));
         } catch (Throwable e) {
-            LOG.log(Level.WARNING, "a CDI observer of chat session " + sessionId + " failed on " + event.getClass().getSimpleName(), e);
+            LogMessage.CHAT_OBSERVERS_FAILED.log(LOG, e, sessionId, event.getClass().getSimpleName());
         }
     }
 

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.chat;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.LogMessage;
 import cx.wonderful.microprofile.realtime.ChatSocket;
 import cx.wonderful.microprofile.realtime.ChatSocketListener;
 import cx.wonderful.microprofile.realtime.ConnectionState;
@@ -9,13 +10,13 @@ import cx.wonderful.microprofile.realtime.TaskScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +48,8 @@ final class LiveChatSession implements ChatSession {
     private final String initFrame;
 
     private volatile ChatStatus status;
+    /** Set with the status when the session ends; stays null when a recovered ended session's history does not say. */
+    private volatile EndedBy endedBy;
     private volatile boolean endRequested;
     private volatile ChatSocket socket;
     private volatile boolean closing;
@@ -124,8 +127,17 @@ final class LiveChatSession implements ChatSession {
      * the history names them) and the end.
      */
     void deliverEndedTakeover(EndedBy endedBy) {
+        endedBefore(endedBy);
         replay.owedFromHistory().forEach(dispatcher::emit);
         dispatcher.emit(new ChatEvent.Ended(endedBy));
+    }
+
+    /** A session recovered after it had ended: who ended it, as its history says ({@link #endedBy()}). */
+    void endedBefore(EndedBy by) {
+        if (status != ChatStatus.ENDED) {
+            throw new IllegalStateException("chat session " + sessionId + " is not ended");
+        }
+        endedBy = Objects.requireNonNull(by, "by");
     }
 
     /**
@@ -155,6 +167,11 @@ final class LiveChatSession implements ChatSession {
     @Override
     public ChatStatus status() {
         return status;
+    }
+
+    @Override
+    public Optional<EndedBy> endedBy() {
+        return Optional.ofNullable(endedBy);
     }
 
     @Override
@@ -242,6 +259,7 @@ final class LiveChatSession implements ChatSession {
         if (!endedReported.compareAndSet(false, true)) {
             return;
         }
+        endedBy = by;
         status = ChatStatus.ENDED;
         cancelEndFallback();
         registry.remove(this);
@@ -294,8 +312,7 @@ final class LiveChatSession implements ChatSession {
                 current.sendText(initFrame).whenComplete((ok, failure) -> {
                     if (failure != null) {
                         initSent.set(false);
-                        LOG.log(Level.WARNING, "chat session {0}: the init frame was not sent ({1}); it is sent again when the"
-                                + " connection reopens", new Object[] {sessionId, failure.getMessage()});
+                        LogMessage.CHAT_INIT_NOT_SENT.log(LOG, sessionId, failure.getMessage());
                     }
                 });
             }

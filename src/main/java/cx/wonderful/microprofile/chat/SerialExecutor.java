@@ -1,11 +1,11 @@
 package cx.wonderful.microprofile.chat;
 
+import cx.wonderful.microprofile.internal.LogMessage;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -60,7 +60,7 @@ final class SerialExecutor implements Executor {
             try {
                 next.run();
             } catch (Throwable e) {
-                LOG.log(Level.WARNING, "a chat event task failed", e);
+                LogMessage.CHAT_EVENT_TASK_FAILED.log(LOG, e);
             }
         }
     }

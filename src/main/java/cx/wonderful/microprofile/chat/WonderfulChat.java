@@ -6,16 +6,16 @@ import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.realtime.RealtimeClient;
 import cx.wonderful.microprofile.realtime.RealtimeExecutors;
-import jakarta.annotation.PreDestroy;
 import cx.wonderful.microprofile.telemetry.Telemetry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -53,13 +53,14 @@ import java.util.function.Supplier;
  * <p><b>Ownership.</b> The bean keeps a registry of its live sessions. When the application stops
  * ({@code @PreDestroy}) every session's socket is closed with 1001 (going away) and nothing is reported or opened
  * after; the sessions stay open at the server, for another instance to recover. {@code start} and {@code recover}
- * complete within {@code wonderful.chat.start-timeout} (60 s), or fail.
+ * complete within {@code wonderful.chat.start-timeout}, or fail.
  *
  * <p><b>Configuration.</b> {@code wonderful.workspace-id} (required), {@code wonderful.agent-id} (the agent when a
- * request names none), the WebSocket keys {@code wonderful.ws.ping-interval} (30 s), {@code wonderful.ws.pong-timeout}
- * (10 s), {@code wonderful.ws.max-reconnect-attempts} (5) and {@code wonderful.retry-delay} (1 s, the backoff base),
- * besides the base URL and credential. REST calls use the {@code wonderful-chat} rest client key
- * ({@code wonderful-chat/mp-rest/url} etc. override the {@code wonderful.*} settings).
+ * request names none), the WebSocket keys {@code wonderful.ws.ping-interval}, {@code wonderful.ws.pong-timeout},
+ * {@code wonderful.ws.max-reconnect-attempts} and {@code wonderful.retry-delay} (the backoff base), besides the base
+ * URL and credential; their defaults are in README's configuration table. REST calls use the {@code wonderful-chat}
+ * rest client key: every standard {@code wonderful-chat/mp-rest/...} key applies over the {@code wonderful.*}
+ * settings, {@code scope} excepted (README, Configuration).
  *
  * <p><b>Errors.</b> Every failure is a {@link WonderfulException}: thrown by the blocking methods, the failure of
  * the stage of the asynchronous ones.
@@ -276,13 +277,15 @@ public class WonderfulChat {
                         LiveChatSession ended = session(id, ChatStatus.ENDED, commands, ledger, listener, null, replay);
                         if (lastSeen != null) {
                             ended.deliverEndedTakeover(history.endedBy().orElse(EndedBy.SYSTEM));
+                        } else {
+                            history.endedBy().ifPresent(ended::endedBefore);
                         }
                         return CompletableFuture.completedFuture(ended);
                     }
                     String agent = java.util.Optional.ofNullable(agentId).or(history::agentId).or(settings::agentId)
                             .orElseThrow(() -> new WonderfulException(ErrorCode.VALIDATION_ERROR, "chat session " + id
                                     + ": no agent to reconnect to: pass the session's agent to recover, or configure "
-                                    + ConfigKeys.AGENT_ID + " (the server's history does not name it)"));
+                                    + Setting.AGENT_ID.key() + " (the server's history does not name it)"));
                     ChatValidation.agent(java.util.Optional.of(agent), java.util.Optional.empty());
                     if (outcome.isDone()) {
                         return CompletableFuture.failedFuture(timedOut("chat.recover", id));
@@ -355,7 +358,7 @@ public class WonderfulChat {
 
     private ChatCommands commands() {
         String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                ConfigKeys.WORKSPACE_ID + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
+                Setting.WORKSPACE_ID.key() + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
         return new ChatCommands(invoker, credentials, api, workspaceId, executors.commands());
     }
 
@@ -368,7 +371,7 @@ public class WonderfulChat {
 
     private WonderfulException timedOut(String operation, String sessionId) {
         return new WonderfulException(ErrorCode.NETWORK_ERROR, operation + " did not complete within "
-                + settings.chatStartTimeout().toMillis() + " ms (" + ConfigKeys.CHAT_START_TIMEOUT + ")"
+                + settings.chatStartTimeout().toMillis() + " ms (" + Setting.CHAT_START_TIMEOUT.key() + ")"
                 + (sessionId == null ? "" : "; chat session " + sessionId + " exists and can be recovered"), 0, true, null);
     }
 

@@ -1,6 +1,7 @@
 package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.RestClientOptions;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -16,8 +17,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * The communications endpoints as a MicroProfile Rest Client, at the wire level (§2.3): snake_case JSON as
  * received. {@link WonderfulCommunications} is the supported way to use them (validation, credentials, retries,
  * typed results); this interface is public so that the library's own components, and an application that needs
- * the raw records, share one definition. Injected as {@code @RestClient}, its settings are the standard
- * {@code wonderful-communications/mp-rest/...} keys, and it carries no credential unless the application adds one.
+ * the raw records, share one definition. Under {@code wonderful-communications/mp-rest/...}, every standard MicroProfile Rest Client key ({@code uri}/{@code url}, {@code connectTimeout},
+ * {@code readTimeout}, {@code followRedirects}, {@code proxyAddress}, {@code queryParamStyle}, {@code trustStore*},
+ * {@code keyStore*}, {@code hostnameVerifier}, {@code providers}) applies to the client the library builds, and
+ * {@code scope} is refused at startup (README, Configuration) (the
+ * library's list query, which it writes itself, has one value per parameter: {@code queryParamStyle} changes nothing
+ * there). Injected as {@code @RestClient}, it is the runtime's client: the same keys, as the runtime applies them, and
+ * no credential unless the application adds one.
  */
 @RegisterRestClient(configKey = CommunicationsApi.CONFIG_KEY)
 @Path(WireContract.COMMUNICATIONS_PATH)
@@ -25,7 +31,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface CommunicationsApi {
 
     /** The MicroProfile Rest Client config key of this interface. */
-    String CONFIG_KEY = "wonderful-communications";
+    String CONFIG_KEY = RestClientOptions.COMMUNICATIONS;
 
     /**
      * {@code GET /api/v1/communications}.

@@ -58,10 +58,8 @@ final class ListRequestEncoder {
         return query.sort().map(ListRequestEncoder::toWireSort).orElse(null);
     }
 
+    /** CHOSEN: sort fields travel in snake_case ({@code -createdAt} is sent as {@code -created_at}), like every other wire name. */
     static String toWireSort(String publicSort) {
-        if (!WireContract.COMMUNICATIONS_SORT_SNAKE_CASE) {
-            return publicSort;
-        }
         StringBuilder wire = new StringBuilder(publicSort.length() + 4);
         for (char c : publicSort.toCharArray()) {
             if (Character.isUpperCase(c)) {

@@ -2,9 +2,10 @@ package cx.wonderful.microprofile.health;
 
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.RestClientOptions;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,8 @@ public class WonderfulReadinessCheck implements HealthCheck {
 
     /** The name of the check in the health report. */
     public static final String NAME = "wonderful-api";
-    /** The MicroProfile Rest Client config key of the probe's client. */
-    public static final String CONFIG_KEY = "wonderful-health";
+    /** The MicroProfile Rest Client config key of the probe's client: its {@code mp-rest} keys as {@code RestClients} says. */
+    public static final String CONFIG_KEY = RestClientOptions.HEALTH;
 
     private static final Logger LOG = Logger.getLogger(WonderfulReadinessCheck.class.getName());
 
@@ -70,7 +71,7 @@ public class WonderfulReadinessCheck implements HealthCheck {
 
     @Inject
     public WonderfulReadinessCheck(Config config, Instance<WonderfulSettings> settings, Instance<RestClients> restClients) {
-        this(config.getOptionalValue(ConfigKeys.HEALTH_ENABLED, Boolean.class).orElse(false),
+        this(config.getOptionalValue(Setting.HEALTH_ENABLED.key(), Boolean.class).orElse(Setting.HEALTH_ENABLED.defaultFlag()),
                 () -> probe(settings, restClients));
     }
 

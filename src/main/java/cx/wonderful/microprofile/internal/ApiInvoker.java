@@ -39,8 +39,8 @@ import java.util.logging.Logger;
  * an API key, is {@code UNAUTHORIZED};</li>
  * <li>failures are retried as {@link RetryPolicy} says for the kind of the operation (a connection failure or
  * timeout for every kind, a 429/502/503/504 for idempotent reads only, honouring {@code Retry-After}), at most
- * {@code wonderful.max-retries} times (default 3), after {@link Backoff} delays based on {@code wonderful.retry-delay}
- * (default 1 s). Each attempt is one request of the library: the HTTP engine's own retries are turned off where the
+ * {@code wonderful.max-retries} times, after {@link Backoff} delays based on {@code wonderful.retry-delay} (defaults:
+ * {@link Setting}). Each attempt is one request of the library: the HTTP engine's own retries are turned off where the
  * runtime allows it ({@link EngineRetries});</li>
  * <li>every other failure becomes a {@link WonderfulException} with its code, HTTP status, recoverable flag and
  * {@code Retry-After}; its message never holds a configured secret, the call's credential or anything

@@ -5,13 +5,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * With {@code wonderful.config.fail-on-error=true}, a configuration error fails the application's deployment (a
- * CDI deployment problem naming every problem found) instead of failing each call with {@code CONFIGURATION_ERROR}.
+ * CDI deployment problem naming every problem found, the {@code mp-rest} keys of the library's rest clients
+ * included) instead of failing each call with {@code CONFIGURATION_ERROR}.
  * Off by default: an application that does not use the library yet is not blocked by its configuration.
  */
 public final class ConfigCheckExtension implements Extension {
@@ -20,17 +23,22 @@ public final class ConfigCheckExtension implements Extension {
         deploymentProblem(ConfigProvider.getConfig()).ifPresent(validation::addDeploymentProblem);
     }
 
-    /** The deployment problem of {@code config}: present only when the opt-in is on and the settings do not check. */
+    /**
+     * The deployment problem of {@code config}: present only when the opt-in is on and the settings or the
+     * {@code mp-rest} keys of the library's rest clients do not check.
+     */
     static Optional<DeploymentException> deploymentProblem(Config config) {
-        if (!config.getOptionalValue(ConfigKeys.CONFIG_FAIL_ON_ERROR, Boolean.class).orElse(false)) {
+        if (!config.getOptionalValue(Setting.CONFIG_FAIL_ON_ERROR.key(), Boolean.class).orElse(Setting.CONFIG_FAIL_ON_ERROR.defaultFlag())) {
             return Optional.empty();
         }
+        List<String> problems = new ArrayList<>();
         try {
             WonderfulSettings.from(config);
-            return Optional.empty();
         } catch (WonderfulException e) {
-            return Optional.of(new DeploymentException("WMP0101E: Wonderful MicroProfile is not configured correctly ("
-                    + ConfigKeys.CONFIG_FAIL_ON_ERROR + "=true): " + e.getMessage()));
+            problems.add(e.getMessage());
         }
+        problems.addAll(RestClientOptions.startupProblems(config));
+        return problems.isEmpty() ? Optional.empty() : Optional.of(new DeploymentException(
+                LogMessage.DEPLOYMENT_REFUSED.format(Setting.CONFIG_FAIL_ON_ERROR.key(), String.join("; ", problems))));
     }
 }

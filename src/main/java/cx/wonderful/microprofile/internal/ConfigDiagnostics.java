@@ -1,8 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +16,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Finds the {@code wonderful.*} keys of the application's configuration that the library does not know (a typo such
  * as {@code wonderful.workspace_id} or {@code wonderful.baseurl} would otherwise be ignored in silence), each with
- * the closest known key. The known keys are the constants of {@link ConfigKeys}, read once, so that a key added
- * there is known here.
+ * the closest known key. The known keys are those of the {@link Setting} table, so that a key added there is known
+ * here.
  *
  * <p>Environment variables are judged as MicroProfile Config reads them: {@code WONDERFUL_WORKSPACE_ID} (or
  * {@code wonderful_workspace_id}) is {@code wonderful.workspace-id}, not a typo; an environment variable
@@ -27,53 +25,52 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class ConfigDiagnostics {
 
-    private static final String PREFIX = "wonderful.";
-    private static final Set<String> KNOWN_KEYS = readKnownKeys();
+    private static final String PREFIX = Setting.PREFIX;
+    private static final Set<String> KNOWN_KEYS = Arrays.stream(Setting.values()).map(Setting::key)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Map<String, String> KNOWN_BY_ENV_NAME = KNOWN_KEYS.stream()
-            .collect(Collectors.toMap(ConfigDiagnostics::envName, Function.identity()));
+            .collect(Collectors.toMap(Setting::envName, Function.identity()));
 
     private ConfigDiagnostics() {
     }
 
-    /** The library's own keys: every {@code wonderful.*} constant of {@link ConfigKeys}. */
+    /** The library's own keys: those of the {@link Setting} table. */
     public static Set<String> knownKeys() {
         return KNOWN_KEYS;
     }
 
-    private static Set<String> readKnownKeys() {
-        Set<String> keys = new TreeSet<>();
-        for (Field field : ConfigKeys.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    String key = (String) field.get(null);
-                    if (key.startsWith(PREFIX)) {
-                        keys.add(key);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Set.copyOf(keys);
+    /**
+     * An unknown key: as written, where it came from (the config source's name) and the known key nearest to it.
+     * Never its value (a misspelt {@code wonderful.api_key} holds a secret).
+     */
+    public record UnknownKey(String name, String source, String closestKey) {
     }
 
     /**
-     * One warning per unknown {@code wonderful.*} key present in {@code config}, naming where it came from and the
-     * closest known key, in key order. Values are never shown (a misspelt {@code wonderful.api_key} holds a secret).
+     * Every unknown {@code wonderful.*} key present in {@code config}, and every {@code <configKey>/mp-rest/<name>} key
+     * of the library's rest clients whose name MicroProfile Rest Client does not define (a misspelt
+     * {@code readTimout}), once per key and source, in key order.
      */
-    public static List<String> unknownKeyWarnings(Config config) {
-        Set<String> warnings = new TreeSet<>();
+    public static List<UnknownKey> unknownKeys(Config config) {
+        Set<UnknownKey> unknown = new TreeSet<>(Comparator.comparing(UnknownKey::name).thenComparing(UnknownKey::source));
         for (ConfigSource source : config.getConfigSources()) {
             Set<String> names = source.getPropertyNames();
             if (names == null) {
                 continue;
             }
             for (String name : names) {
-                unknown(name).ifPresent(key -> warnings.add("unknown configuration key " + name + " (from "
-                        + source.getName() + ") is ignored; the closest key of the library is " + closestKnownKey(key)));
+                unknown(name).map(ConfigDiagnostics::closestKnownKey).or(() -> unknownMpRestKey(name))
+                        .ifPresent(closest -> unknown.add(new UnknownKey(name, source.getName(), closest)));
             }
         }
-        return List.copyOf(warnings);
+        return List.copyOf(unknown);
+    }
+
+    /** The texts of the warnings ({@link LogMessage#UNKNOWN_KEY}, without the id) of {@link #unknownKeys(Config)}. */
+    public static List<String> unknownKeyWarnings(Config config) {
+        return unknownKeys(config).stream()
+                .map(u -> LogMessage.UNKNOWN_KEY.text(u.name(), u.source(), u.closestKey()))
+                .toList();
     }
 
     /** The name as a {@code wonderful.*} key when it is one the library does not know, else empty. */
@@ -86,7 +83,28 @@ public final class ConfigDiagnostics {
         }
         // Written the way MicroProfile Config matches environment variables (WONDERFUL_BASE_URL, wonderful_base_url).
         if (name.regionMatches(true, 0, "WONDERFUL_", 0, "WONDERFUL_".length()) && isEnvironmentStyle(name)) {
-            return KNOWN_BY_ENV_NAME.containsKey(envName(name)) ? Optional.empty() : Optional.of(name);
+            return KNOWN_BY_ENV_NAME.containsKey(Setting.envName(name)) ? Optional.empty() : Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The standard key nearest to {@code name} when it is a {@code <configKey>/mp-rest/<name>} key of one of the
+     * library's clients ({@link RestClientOptions#CONFIG_KEYS}) with a name the standard does not define; else empty.
+     */
+    static Optional<String> unknownMpRestKey(String name) {
+        for (String configKey : RestClientOptions.CONFIG_KEYS) {
+            String prefix = configKey + "/mp-rest/";
+            if (name.startsWith(prefix)) {
+                String rest = name.substring(prefix.length());
+                if (RestClientOptions.STANDARD_NAMES.contains(rest) || rest.matches("providers/[^/]+/priority")) {
+                    return Optional.empty();
+                }
+                String wanted = rest.toLowerCase(Locale.ROOT);
+                return RestClientOptions.STANDARD_NAMES.stream()
+                        .min(Comparator.<String>comparingInt(known -> distance(wanted, known.toLowerCase(Locale.ROOT))))
+                        .map(known -> prefix + known);
+            }
         }
         return Optional.empty();
     }
@@ -110,11 +128,6 @@ public final class ConfigDiagnostics {
         return KNOWN_KEYS.stream()
                 .min(Comparator.<String>comparingInt(known -> distance(wanted, squash(known))).thenComparing(Comparator.naturalOrder()))
                 .orElseThrow();
-    }
-
-    /** MicroProfile Config's environment-variable form: every non-alphanumeric character {@code _}, upper case. */
-    private static String envName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** Only letters, digits and {@code _}: a name MicroProfile Config would have matched against a key's env form. */

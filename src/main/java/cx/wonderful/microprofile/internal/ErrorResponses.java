@@ -74,8 +74,17 @@ public final class ErrorResponses {
         }
     }
 
-    /** The code for an HTTP status, refined by the body's {@code error} value for 400, 404 and 409. */
-    static ErrorCode code(int status, String bodyCode) {
+    /**
+     * The library's one status-to-code policy, for HTTP answers and refused WebSocket handshakes alike: 400
+     * {@code INVALID_REQUEST} ({@code VALIDATION_ERROR} when the body's {@code error} says so), 401
+     * {@code UNAUTHORIZED}, 403 {@code FORBIDDEN}, 404 {@code NOT_FOUND} ({@code SESSION_NOT_FOUND} when the body
+     * says so), 409 {@code SESSION_ENDED} whatever the body, 429 {@code RATE_LIMITED}, another 4xx
+     * {@code INVALID_REQUEST}, 5xx {@code SERVER_ERROR}, anything else {@code UNEXPECTED_RESPONSE}. Whether the
+     * error is recoverable is the code's {@link ErrorCode#recoverableByDefault()}.
+     *
+     * @param bodyCode the error body's {@code error} value; empty when there is no body (a handshake)
+     */
+    public static ErrorCode code(int status, String bodyCode) {
         if (status >= 500 && status <= 599) {
             return ErrorCode.SERVER_ERROR;
         }

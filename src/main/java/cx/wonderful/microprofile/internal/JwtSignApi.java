@@ -11,15 +11,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * {@code POST /api/v1/jwt/sign} (shared/wonderful-api.md §2.3). JSON-P on the wire, mapped by the auth module: the
  * response may hold {@code jwt} alone or also {@code expiresAt} and {@code id}, which a tolerant reader handles better
- * than a bound class. Public only because Rest Client implementations invoke the interface reflectively. Its
- * settings can be overridden with the {@code wonderful-auth/mp-rest/...} keys.
+ * than a bound class. Public only because Rest Client implementations invoke the interface reflectively. Under
+ * {@code wonderful-auth/mp-rest/...}, every standard MicroProfile Rest Client key ({@code uri}/{@code url}, {@code connectTimeout},
+ * {@code readTimeout}, {@code followRedirects}, {@code proxyAddress}, {@code queryParamStyle}, {@code trustStore*},
+ * {@code keyStore*}, {@code hostnameVerifier}, {@code providers}) applies to the client the library builds, and
+ * {@code scope} is refused at startup (README, Configuration).
  */
 @RegisterRestClient(configKey = JwtSignApi.CONFIG_KEY)
 @Path(WireContract.SIGN_PATH)
 public interface JwtSignApi {
 
-    /** The {@code configKey} of this client: {@code wonderful-auth/mp-rest/uri} and friends apply to it. */
-    String CONFIG_KEY = "wonderful-auth";
+    /** The {@code configKey} of this client: the {@code wonderful-auth/mp-rest/...} keys apply to it. */
+    String CONFIG_KEY = RestClientOptions.AUTH;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

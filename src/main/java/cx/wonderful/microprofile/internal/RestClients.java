@@ -1,22 +1,18 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -28,8 +24,12 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * <ul>
  * <li>base URL: {@code <configKey>/mp-rest/uri}, {@code <configKey>/mp-rest/url}, {@code wonderful.base-url};</li>
  * <li>connect timeout: {@code <configKey>/mp-rest/connectTimeout} (milliseconds), {@code wonderful.request-timeout}
- * (default 30 s);</li>
- * <li>read timeout: {@code <configKey>/mp-rest/readTimeout} (milliseconds), {@code wonderful.request-timeout}.</li>
+ * (its default: {@link Setting#REQUEST_TIMEOUT});</li>
+ * <li>read timeout: {@code <configKey>/mp-rest/readTimeout} (milliseconds), {@code wonderful.request-timeout};</li>
+ * <li>and every other standard key of MicroProfile Rest Client: {@code followRedirects}, {@code proxyAddress},
+ * {@code queryParamStyle}, {@code trustStore}/{@code trustStorePassword}/{@code trustStoreType},
+ * {@code keyStore}/{@code keyStorePassword}/{@code keyStoreType}, {@code hostnameVerifier}, {@code providers} and
+ * {@code providers/<class>/priority}; {@code scope} is refused ({@link RestClientOptions}).</li>
  * </ul>
  * The same keys with the interface's fully qualified name in place of the config key also work, as in MicroProfile
  * Rest Client. A client built here throws {@link WonderfulException} for every error response; a bearer credential
@@ -61,11 +61,12 @@ public class RestClients {
 
     /**
      * A client of {@code api} whose requests carry the credential of the library's {@link CredentialSource}.
-     * Precedence for its settings: the standard {@code <configKey>/mp-rest/...} keys (uri, url, connectTimeout,
-     * readTimeout) over the {@code wonderful.*} keys over the defaults.
+     * Precedence for its settings: the standard {@code <configKey>/mp-rest/...} keys ({@link RestClientOptions}) over
+     * the {@code wonderful.*} keys over the defaults.
      *
      * @param configKey the {@code configKey} of the interface's {@code @RegisterRestClient}
-     * @throws WonderfulException {@code CONFIGURATION_ERROR} when an {@code mp-rest} key holds a bad value
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} when an {@code mp-rest} key holds a bad value, names
+     *         a key store or class that cannot be loaded, or is {@code scope}
      */
     public <T> T create(Class<T> api, String configKey) {
         return create(api, configKey, credentials);
@@ -80,11 +81,12 @@ public class RestClients {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(configKey, "configKey");
         Objects.requireNonNull(source, "source");
-        URI base = baseUri(api, configKey);
-        RestClientBuilder builder = RestClientBuilder.newBuilder()
-                .baseUri(base)
-                .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
-                .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+        RestClientOptions options = RestClientOptions.read(config, configKey, api);
+        long timeout = settings.requestTimeout().toMillis();
+        RestClientBuilder builder = options.applyTo(RestClientBuilder.newBuilder()
+                .baseUri(options.baseUri(settings.baseUrl()))
+                .connectTimeout(options.connectTimeoutMillis(timeout), TimeUnit.MILLISECONDS)
+                .readTimeout(options.readTimeoutMillis(timeout), TimeUnit.MILLISECONDS))
                 .register(new PathGuard())
                 .register(new CredentialFilter(source, settings.tenantId()))
                 .register(new WonderfulResponseExceptionMapper())
@@ -107,17 +109,18 @@ public class RestClients {
     public EncodedQueryClient encodedQueryClient(Class<?> api, String configKey) {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(configKey, "configKey");
-        URI base = baseUri(api, configKey);
-        ClientBuilder builder = ClientBuilder.newBuilder()
-                .connectTimeout(millis(api, configKey, "connectTimeout"), TimeUnit.MILLISECONDS)
-                .readTimeout(millis(api, configKey, "readTimeout"), TimeUnit.MILLISECONDS)
+        RestClientOptions options = RestClientOptions.read(config, configKey, api);
+        long timeout = settings.requestTimeout().toMillis();
+        ClientBuilder builder = options.applyTo(ClientBuilder.newBuilder()
+                .connectTimeout(options.connectTimeoutMillis(timeout), TimeUnit.MILLISECONDS)
+                .readTimeout(options.readTimeoutMillis(timeout), TimeUnit.MILLISECONDS))
                 .register(new PathGuard())
                 .register(new CredentialFilter(credentials, settings.tenantId()))
                 .register(Telemetry.restClientFilter(), Telemetry.FILTER_PRIORITY);
         EngineRetries.disable(builder); // as for the rest clients: every request that leaves is one the policy made
         Client client = builder.build();
         created.add(client::close);
-        return new EncodedQueryClient(client, base);
+        return new EncodedQueryClient(client, options.baseUri(settings.baseUrl()));
     }
 
     @PreDestroy
@@ -130,47 +133,5 @@ public class RestClients {
             }
         }
         created.clear();
-    }
-
-    private URI baseUri(Class<?> api, String configKey) {
-        Optional<String> override = value(api, configKey, "uri").or(() -> value(api, configKey, "url"));
-        if (override.isEmpty()) {
-            return settings.baseUrl();
-        }
-        try {
-            URI uri = new URI(override.get());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(override.get(), "not an absolute URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                    configKey + "/mp-rest/uri is not an absolute URL: " + Redaction.scrub(override.get()), e);
-        }
-    }
-
-    private long millis(Class<?> api, String configKey, String name) {
-        Optional<String> raw = value(api, configKey, name);
-        if (raw.isEmpty()) {
-            return settings.requestTimeout().toMillis();
-        }
-        try {
-            long value = Long.parseLong(raw.get());
-            if (value <= 0) {
-                throw new NumberFormatException("not positive");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                    configKey + "/mp-rest/" + name + " must be a positive number of milliseconds: " + raw.get(), e);
-        }
-    }
-
-    private Optional<String> value(Class<?> api, String configKey, String name) {
-        return text(configKey + "/mp-rest/" + name).or(() -> text(api.getName() + "/mp-rest/" + name));
-    }
-
-    private Optional<String> text(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }
 }

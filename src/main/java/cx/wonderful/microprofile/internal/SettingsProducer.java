@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.config.Config;
  * value), and as the {@code CONFIGURATION_ERROR} thrown by the first use of the library. The application itself
  * still deploys, so that an application which does not use the library yet is not blocked by it, unless
  * {@code wonderful.config.fail-on-error=true} ({@link ConfigCheckExtension}). Unknown {@code wonderful.*} keys are
- * logged as warnings ({@link ConfigDiagnostics}).
+ * logged as warnings ({@link ConfigDiagnostics}); the {@code mp-rest} keys of the library's rest clients are checked
+ * too ({@link RestClientOptions#startupProblems}), and fail the calls of their client only.
  */
 @ApplicationScoped
 class SettingsProducer {
@@ -45,12 +47,16 @@ class SettingsProducer {
     }
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        ConfigDiagnostics.unknownKeyWarnings(config).forEach(warning -> LOG.warning("WMP0102W: " + warning));
+        ConfigDiagnostics.unknownKeys(config).forEach(unknown ->
+                LogMessage.UNKNOWN_KEY.log(LOG, unknown.name(), unknown.source(), unknown.closestKey()));
         try {
             LOG.info(() -> "Wonderful MicroProfile configured: " + read());
         } catch (WonderfulException e) {
-            LOG.severe("Wonderful MicroProfile is not configured correctly; every call will fail with "
-                    + e.code() + ": " + e.getMessage());
+            LogMessage.NOT_CONFIGURED.log(LOG, e.code(), e.getMessage());
+        }
+        List<String> restClientProblems = RestClientOptions.startupProblems(config);
+        if (!restClientProblems.isEmpty()) {
+            LogMessage.REST_CLIENT_KEYS_INVALID.log(LOG, String.join("; ", restClientProblems));
         }
     }
 

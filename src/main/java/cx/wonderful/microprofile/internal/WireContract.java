@@ -102,10 +102,6 @@ public final class WireContract {
     public static final String WS_TYPE_COMMUNICATION_ENDED = "communication_ended";
     /** CODE: frame types, client to server. */
     public static final String WS_TYPE_INIT = "init";
-    public static final String WS_TYPE_MESSAGE = "message";
-    /** CHOSEN: the application-level ping and its answer (the library relies on protocol pings; a pong is just a frame). */
-    public static final String WS_TYPE_PING = "ping";
-    public static final String WS_TYPE_PONG = "pong";
     /** CODE: field names of frames. */
     public static final String WS_FIELD_TYPE = "type";
     public static final String WS_FIELD_DATA = "data";
@@ -134,8 +130,6 @@ public final class WireContract {
      * size and duration within the request timeout, and auto-paging reads any number of records anyway.
      */
     public static final int COMMUNICATIONS_MAX_LIMIT = 100;
-    /** CHOSEN: sort fields travel in snake_case ({@code -createdAt} is sent as {@code -created_at}), like every other wire name. */
-    public static final boolean COMMUNICATIONS_SORT_SNAKE_CASE = true;
 
     /** CODE: filter keys inside {@code filters}, in the order the library writes them. */
     public static final String FILTER_TYPE = "type";

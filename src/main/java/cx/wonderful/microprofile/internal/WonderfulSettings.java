@@ -14,29 +14,15 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The library's settings, read once from MicroProfile Config ({@link ConfigKeys}) and checked: a missing or
- * malformed base URL, a base URL with user information ({@code user:password@}), more than one credential, a
- * bearer credential over plain {@code http://} (any case) to a host that is not loopback, a control character in
- * the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id outside the path-id rule
- * ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a secret or a URL's user
- * information. Every key is checked before one error names all the problems found, so that a configuration is
- * fixed in one go. Secrets are held here but never shown by {@link #toString()}.
+ * The library's settings, read once from MicroProfile Config (the keys and defaults of the {@link Setting} table)
+ * and checked: a missing or malformed base URL, a base URL with user information ({@code user:password@}), more
+ * than one credential, a bearer credential over plain {@code http://} (any case) to a host that is not loopback, a
+ * control character in the tenant id or in a secret (or whitespace in a secret), or a workspace or agent id
+ * outside the path-id rule ({@link PathIds}) is a {@code CONFIGURATION_ERROR} naming the key, never showing a
+ * secret or a URL's user information. Every key is checked before one error names all the problems found, so
+ * that a configuration is fixed in one go. Secrets are held here but never shown by {@link #toString()}.
  */
 public final class WonderfulSettings {
-
-    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    static final int DEFAULT_MAX_RETRIES = 3;
-    static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
-    static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(30);
-    static final Duration DEFAULT_REFRESH_COOLDOWN = Duration.ofSeconds(5);
-    static final Duration DEFAULT_REFRESH_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_END_USER_TOKEN_LIFETIME = Duration.ofHours(1);
-    static final int DEFAULT_END_USER_CACHE_SIZE = 10_000;
-    static final Duration DEFAULT_END_USER_CACHE_IDLE = Duration.ofHours(1);
-    static final Duration DEFAULT_WS_PING_INTERVAL = Duration.ofSeconds(30);
-    static final Duration DEFAULT_WS_PONG_TIMEOUT = Duration.ofSeconds(10);
-    static final int DEFAULT_WS_MAX_RECONNECT_ATTEMPTS = 5;
-    static final Duration DEFAULT_CHAT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
     private final Optional<Credential> configuredCredential;
@@ -57,17 +43,16 @@ public final class WonderfulSettings {
     private final Duration wsPongTimeout;
     private final int wsMaxReconnectAttempts;
     private final Duration chatStartTimeout;
-    private final boolean healthEnabled;
     /** What is wrong, in the order the keys are read; the constructor throws once all keys are read. */
     private final List<String> problems = new ArrayList<>();
 
     private WonderfulSettings(Config config) {
         this.baseUrl = baseUrl(config);
-        this.apiKey = secret(config, ConfigKeys.API_KEY);
-        Optional<String> signedToken = secret(config, ConfigKeys.SIGNED_TOKEN);
-        Optional<String> token = secret(config, ConfigKeys.TOKEN);
+        this.apiKey = secret(config, Setting.API_KEY.key());
+        Optional<String> signedToken = secret(config, Setting.SIGNED_TOKEN.key());
+        Optional<String> token = secret(config, Setting.TOKEN.key());
         if (signedToken.isPresent() && token.isPresent()) {
-            problems.add("configure at most one of " + ConfigKeys.SIGNED_TOKEN + " and " + ConfigKeys.TOKEN);
+            problems.add("configure at most one of " + Setting.SIGNED_TOKEN.key() + " and " + Setting.TOKEN.key());
         }
         // A token, where configured, authenticates the calls; an API key beside it is kept for signing only.
         this.configuredCredential = signedToken.map(s -> new Credential(CredentialKind.SIGNED_TOKEN, s))
@@ -80,30 +65,31 @@ public final class WonderfulSettings {
                 problems.add(e.getMessage());
             }
         }
-        this.tenantId = rawHasControl(config, ConfigKeys.TENANT_ID) ? Optional.empty() : text(config, ConfigKeys.TENANT_ID);
-        this.workspaceId = pathId(config, ConfigKeys.WORKSPACE_ID);
-        this.agentId = pathId(config, ConfigKeys.AGENT_ID);
-        this.requestTimeout = positive(config, ConfigKeys.REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
-        this.maxRetries = nonNegative(config, ConfigKeys.MAX_RETRIES, DEFAULT_MAX_RETRIES);
-        this.retryDelay = duration(config, ConfigKeys.RETRY_DELAY, DEFAULT_RETRY_DELAY);
-        this.refreshSkew = duration(config, ConfigKeys.REFRESH_SKEW, DEFAULT_REFRESH_SKEW);
-        this.refreshCooldown = duration(config, ConfigKeys.REFRESH_COOLDOWN, DEFAULT_REFRESH_COOLDOWN);
-        this.refreshTimeout = positive(config, ConfigKeys.REFRESH_TIMEOUT, DEFAULT_REFRESH_TIMEOUT);
-        Duration lifetime = positive(config, ConfigKeys.END_USER_TOKEN_LIFETIME, DEFAULT_END_USER_TOKEN_LIFETIME);
+        this.tenantId = rawHasControl(config, Setting.TENANT_ID.key()) ? Optional.empty() : text(config, Setting.TENANT_ID.key());
+        this.workspaceId = pathId(config, Setting.WORKSPACE_ID.key());
+        this.agentId = pathId(config, Setting.AGENT_ID.key());
+        this.requestTimeout = positive(config, Setting.REQUEST_TIMEOUT);
+        this.maxRetries = nonNegative(config, Setting.MAX_RETRIES);
+        this.retryDelay = duration(config, Setting.RETRY_DELAY);
+        this.refreshSkew = duration(config, Setting.REFRESH_SKEW);
+        this.refreshCooldown = duration(config, Setting.REFRESH_COOLDOWN);
+        this.refreshTimeout = positive(config, Setting.REFRESH_TIMEOUT);
+        Duration lifetime = positive(config, Setting.END_USER_TOKEN_LIFETIME);
         this.endUserTokenLifetime = lifetime.compareTo(Duration.ofSeconds(60)) < 0 || lifetime.compareTo(Duration.ofHours(24)) > 0
-                ? problem(ConfigKeys.END_USER_TOKEN_LIFETIME + " must be from 60s to 24h (the sign endpoint's range)",
-                        DEFAULT_END_USER_TOKEN_LIFETIME)
+                ? problem(Setting.END_USER_TOKEN_LIFETIME.key() + " must be from 60s to 24h (the sign endpoint's range)",
+                        Setting.END_USER_TOKEN_LIFETIME.defaultDuration())
                 : lifetime;
-        int cacheSize = nonNegative(config, ConfigKeys.END_USER_CACHE_SIZE, DEFAULT_END_USER_CACHE_SIZE);
+        int cacheSize = nonNegative(config, Setting.END_USER_CACHE_SIZE);
         this.endUserCacheSize = cacheSize < 1
-                ? problem(ConfigKeys.END_USER_CACHE_SIZE + " must be at least 1", DEFAULT_END_USER_CACHE_SIZE) : cacheSize;
-        this.endUserCacheIdle = positive(config, ConfigKeys.END_USER_CACHE_IDLE, DEFAULT_END_USER_CACHE_IDLE);
-        this.wsPingInterval = positive(config, ConfigKeys.WS_PING_INTERVAL, DEFAULT_WS_PING_INTERVAL);
-        this.wsPongTimeout = positive(config, ConfigKeys.WS_PONG_TIMEOUT, DEFAULT_WS_PONG_TIMEOUT);
-        this.wsMaxReconnectAttempts = nonNegative(config, ConfigKeys.WS_MAX_RECONNECT_ATTEMPTS, DEFAULT_WS_MAX_RECONNECT_ATTEMPTS);
-        this.chatStartTimeout = positive(config, ConfigKeys.CHAT_START_TIMEOUT, DEFAULT_CHAT_START_TIMEOUT);
-        this.healthEnabled = flag(config, ConfigKeys.HEALTH_ENABLED);
-        flag(config, ConfigKeys.CONFIG_FAIL_ON_ERROR); // read by ConfigCheckExtension; checked here with the rest
+                ? problem(Setting.END_USER_CACHE_SIZE.key() + " must be at least 1", Setting.END_USER_CACHE_SIZE.defaultNumber()) : cacheSize;
+        this.endUserCacheIdle = positive(config, Setting.END_USER_CACHE_IDLE);
+        this.wsPingInterval = positive(config, Setting.WS_PING_INTERVAL);
+        this.wsPongTimeout = positive(config, Setting.WS_PONG_TIMEOUT);
+        this.wsMaxReconnectAttempts = nonNegative(config, Setting.WS_MAX_RECONNECT_ATTEMPTS);
+        this.chatStartTimeout = positive(config, Setting.CHAT_START_TIMEOUT);
+        // Read where they act (the readiness check, ConfigCheckExtension); checked here with the rest.
+        flag(config, Setting.HEALTH_ENABLED);
+        flag(config, Setting.CONFIG_FAIL_ON_ERROR);
         if (problems.size() == 1) {
             throw configError(problems.get(0));
         }
@@ -125,38 +111,38 @@ public final class WonderfulSettings {
     public static void requireSafeForBearer(URI baseUrl) {
         if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
             throw configError("a token must not be sent over plain http:// to " + baseUrl.getHost()
-                    + "; use https:// (" + ConfigKeys.BASE_URL + ")");
+                    + "; use https:// (" + Setting.BASE_URL.key() + ")");
         }
     }
 
     /** The base URL, or null (and a problem recorded) when it is missing or unusable. */
     private URI baseUrl(Config config) {
-        Optional<String> configured = text(config, ConfigKeys.BASE_URL);
+        Optional<String> configured = text(config, Setting.BASE_URL.key());
         if (configured.isEmpty()) {
-            return problem(ConfigKeys.BASE_URL + " is required (environment variable WONDERFUL_BASE_URL)", null);
+            return problem(Setting.BASE_URL.key() + " is required (environment variable " + Setting.BASE_URL.envName() + ")", null);
         }
         String raw = configured.get();
         String shown = Redaction.scrub(raw);
         if (raw.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-            return problem(ConfigKeys.BASE_URL + " must not contain whitespace or control characters", null);
+            return problem(Setting.BASE_URL.key() + " must not contain whitespace or control characters", null);
         }
         URI uri;
         try {
             uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         } catch (URISyntaxException e) {
-            return problem(ConfigKeys.BASE_URL + " is not a URL: " + shown, null);
+            return problem(Setting.BASE_URL.key() + " is not a URL: " + shown, null);
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             // Credentials travel in their own keys; user information in a URL ends up in logs and error messages.
-            return problem(ConfigKeys.BASE_URL + " must not carry user information (user:password@); configure the"
-                    + " credential with " + ConfigKeys.API_KEY + ", " + ConfigKeys.SIGNED_TOKEN + " or " + ConfigKeys.TOKEN, null);
+            return problem(Setting.BASE_URL.key() + " must not carry user information (user:password@); configure the"
+                    + " credential with " + Setting.API_KEY.key() + ", " + Setting.SIGNED_TOKEN.key() + " or " + Setting.TOKEN.key(), null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return problem(ConfigKeys.BASE_URL + " must be an absolute http:// or https:// URL with a host: " + shown, null);
+            return problem(Setting.BASE_URL.key() + " must be an absolute http:// or https:// URL with a host: " + shown, null);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            return problem(ConfigKeys.BASE_URL + " must not have a query or a fragment: " + shown, null);
+            return problem(Setting.BASE_URL.key() + " must not have a query or a fragment: " + shown, null);
         }
         // The scheme in lower case, so that every later check and the WebSocket URL see one spelling.
         return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
@@ -211,7 +197,9 @@ public final class WonderfulSettings {
         return value;
     }
 
-    private Duration duration(Config config, String key, Duration fallback) {
+    private Duration duration(Config config, Setting setting) {
+        String key = setting.key();
+        Duration fallback = setting.defaultDuration();
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -223,15 +211,17 @@ public final class WonderfulSettings {
         }
     }
 
-    private Duration positive(Config config, String key, Duration fallback) {
-        Duration value = duration(config, key, fallback);
+    private Duration positive(Config config, Setting setting) {
+        Duration value = duration(config, setting);
         if (value.isZero()) {
-            return problem(key + " must be greater than zero", fallback);
+            return problem(setting.key() + " must be greater than zero", setting.defaultDuration());
         }
         return value;
     }
 
-    private int nonNegative(Config config, String key, int fallback) {
+    private int nonNegative(Config config, Setting setting) {
+        String key = setting.key();
+        int fallback = setting.defaultNumber();
         Optional<String> raw = text(config, key);
         if (raw.isEmpty()) {
             return fallback;
@@ -248,8 +238,9 @@ public final class WonderfulSettings {
     }
 
     /** MicroProfile Config's boolean words; anything else is a problem rather than a silent {@code false}. */
-    private boolean flag(Config config, String key) {
-        String raw = text(config, key).orElse("false").toLowerCase(Locale.ROOT);
+    private boolean flag(Config config, Setting setting) {
+        String key = setting.key();
+        String raw = text(config, key).orElse(setting.defaultValue().orElseThrow()).toLowerCase(Locale.ROOT);
         return switch (raw) {
             case "true", "1", "yes", "y", "on" -> true;
             case "false", "0", "no", "n", "off" -> false;
@@ -353,10 +344,6 @@ public final class WonderfulSettings {
     /** The overall deadline of a chat start or recover. */
     public Duration chatStartTimeout() {
         return chatStartTimeout;
-    }
-
-    public boolean healthEnabled() {
-        return healthEnabled;
     }
 
     /** The WebSocket form of the base URL: {@code ws://} for {@code http://}, {@code wss://} for {@code https://}. */

@@ -4,6 +4,7 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialSource;
+import cx.wonderful.microprofile.internal.ErrorResponses;
 import cx.wonderful.microprofile.internal.Redaction;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -248,19 +249,16 @@ public final class ChatSocket {
         }
     }
 
+    /** The error of a refused handshake: the code by the library's one status policy ({@link ErrorResponses#code}). */
     private WonderfulException refusal(int status, String what) {
-        String message = label + ": " + what + " (HTTP " + status + ")";
-        return switch (status) {
-            case 400 -> new WonderfulException(ErrorCode.INVALID_REQUEST, message, status, false, null);
-            case 401 -> new WonderfulException(ErrorCode.UNAUTHORIZED, message, status, false, null);
-            case 403 -> new WonderfulException(ErrorCode.FORBIDDEN, message + ": the agent is not accessible", status, false, null);
-            case 404 -> new WonderfulException(ErrorCode.NOT_FOUND, message + ": no such agent or session", status, false, null);
-            case 409 -> new WonderfulException(ErrorCode.SESSION_ENDED, message, status, false, null);
-            case 429 -> new WonderfulException(ErrorCode.RATE_LIMITED, message, status, true, null);
-            default -> status >= 500
-                    ? new WonderfulException(ErrorCode.SERVER_ERROR, message, status, true, null)
-                    : new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, message, status, false, null);
+        ErrorCode code = ErrorResponses.code(status, "");
+        String hint = switch (code) {
+            case FORBIDDEN -> ": the agent is not accessible";
+            case NOT_FOUND -> ": no such agent or session";
+            default -> "";
         };
+        return new WonderfulException(code, label + ": " + what + " (HTTP " + status + ")" + hint, status,
+                code.recoverableByDefault(), null);
     }
 
     private void failed(int gen, int attempt, WonderfulException error) {

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Opens {@link ChatSocket}s to the agent chat WebSocket (§2.4) on the application's one shared
- * {@link WebSocketContainer}, with the settings {@code wonderful.ws.ping-interval} (default 30 s),
- * {@code wonderful.ws.pong-timeout} (default 10 s), {@code wonderful.ws.max-reconnect-attempts} (default 5) and
- * {@code wonderful.retry-delay} (default 1 s, the backoff base). Produced by {@link RealtimeProducers}.
+ * {@link WebSocketContainer}, with the settings {@code wonderful.ws.ping-interval}, {@code wonderful.ws.pong-timeout},
+ * {@code wonderful.ws.max-reconnect-attempts} and {@code wonderful.retry-delay} (the backoff base); their defaults
+ * are in the {@link cx.wonderful.microprofile.internal.Setting} table. Produced by {@link RealtimeProducers}.
  */
 public class RealtimeClient {
 
@@ -50,18 +50,12 @@ public class RealtimeClient {
     }
 
     /**
-     * Starts connecting at once and returns the socket; {@link ChatSocket#opened()} tells when it is open.
+     * A socket that does not connect yet: the caller keeps it first, then calls {@link ChatSocket#connect()}
+     * ({@link ChatSocket#opened()} tells when it is open).
      *
      * @param label names the socket in log lines and messages (the session id; never a secret)
      * @param target the URI of each handshake, asked again before every one (so that it carries the resume point)
      */
-    public ChatSocket open(String label, Supplier<URI> target, ChatSocketListener listener) {
-        ChatSocket socket = create(label, target, listener);
-        socket.connect();
-        return socket;
-    }
-
-    /** {@link #open} without connecting yet: the caller keeps the socket first, then calls {@link ChatSocket#connect()}. */
     public ChatSocket create(String label, Supplier<URI> target, ChatSocketListener listener) {
         return create(label, target, listener, credentials);
     }

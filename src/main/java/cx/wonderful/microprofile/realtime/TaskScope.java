@@ -1,5 +1,6 @@
 package cx.wonderful.microprofile.realtime;
 
+import cx.wonderful.microprofile.internal.LogMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -162,7 +162,7 @@ public final class TaskScope implements Executor {
             try {
                 task.run();
             } catch (Throwable e) {
-                LOG.log(Level.WARNING, name + ": a task failed", e);
+                LogMessage.TASK_FAILED.log(LOG, e, name);
             } finally {
                 synchronized (idle) {
                     running--;

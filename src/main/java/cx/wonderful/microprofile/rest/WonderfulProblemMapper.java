@@ -3,13 +3,13 @@ package cx.wonderful.microprofile.rest;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.JsonValues;
+import cx.wonderful.microprofile.internal.LogMessage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Locale;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -46,11 +46,7 @@ public class WonderfulProblemMapper implements ExceptionMapper<WonderfulExceptio
     @Override
     public Response toResponse(WonderfulException e) {
         int status = status(e.code());
-        if (status >= 500) {
-            LOG.log(Level.WARNING, "WMP0201W: answering HTTP {0} for {1}", new Object[] {status, e});
-        } else if (LOG.isLoggable(Level.FINE)) {
-            LOG.log(Level.FINE, "WMP0202I: answering HTTP {0} for {1}", new Object[] {status, e});
-        }
+        (status >= 500 ? LogMessage.PROBLEM_SERVER_ERROR : LogMessage.PROBLEM_CLIENT_ERROR).log(LOG, status, e);
         // As text: every runtime writes a String for any media type; not all map JSON-P to application/problem+json.
         return Response.status(status).type(PROBLEM_JSON).entity(problem(e).toString()).build();
     }

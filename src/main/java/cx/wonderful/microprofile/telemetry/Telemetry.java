@@ -1,7 +1,7 @@
 package cx.wonderful.microprofile.telemetry;
 
 import cx.wonderful.microprofile.auth.TokenRefresher;
-import cx.wonderful.microprofile.internal.ConfigKeys;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.realtime.ChatSocketListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -47,7 +47,7 @@ public class Telemetry {
 
     @Inject
     Telemetry(BeanManager beanManager, Config config) {
-        this(select(beanManager, config.getOptionalValue(ConfigKeys.TELEMETRY_ENABLED, Boolean.class).orElse(true)));
+        this(select(beanManager, config.getOptionalValue(Setting.TELEMETRY_ENABLED.key(), Boolean.class).orElse(Setting.TELEMETRY_ENABLED.defaultFlag())));
     }
 
     Telemetry(Recorder recorder) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
@@ -18,6 +17,7 @@ import cx.wonderful.microprofile.internal.FixedCredential;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestConfigs;
 import cx.wonderful.microprofile.internal.TestJwts;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
@@ -105,8 +105,8 @@ class RefresherFaultCatalogueTest {
                 Duration.ofSeconds(30), REFRESH_TIMEOUT, refreshes, TokenStore.NO_JITTER), 10, Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         self[0] = users.source(user);
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, "catalogue-api-key-0123",
-                ConfigKeys.MAX_RETRIES, "0");
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), "catalogue-api-key-0123",
+                Setting.MAX_RETRIES.key(), "0");
         WonderfulSettings settings = WonderfulSettings.from(config);
         CredentialSource application = new FixedCredential(new Credential(CredentialKind.API_KEY, "catalogue-api-key-0123"));
         EchoApi api = new RestClients(config, settings, application).create(EchoApi.class, "echo");

@@ -11,13 +11,13 @@ import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CdiTestContainer;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EchoApi;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestConfigs;
 import cx.wonderful.microprofile.internal.TestJwts;
 import cx.wonderful.microprofile.internal.WonderfulSettings;
@@ -77,7 +77,7 @@ class WonderfulAuthCdiTest {
     @Test
     void signSendsTheContractBodyWithTheApiKeyAndReadsAJwtAlone() throws IOException {
         server = new RecordingServer(r -> signed(r, "one"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
 
         SignResponse response = auth.sign(SignRequest.builder().id(USER).tenantId("acme").expiresInSeconds(600)
                 .metadata(Map.of("plan", "gold")).build());
@@ -100,7 +100,7 @@ class WonderfulAuthCdiTest {
     @Test
     void signGeneratesAnIdAndUsesTheDefaultLifetime() throws IOException {
         server = new RecordingServer(r -> signed(r, "one"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
 
         SignResponse response = auth.sign(SignRequest.forNewUser());
 
@@ -117,7 +117,7 @@ class WonderfulAuthCdiTest {
         UUID other = UUID.randomUUID();
         server = new RecordingServer(r -> Reply.json(200,
                 "{\"data\":{\"jwt\":\"" + jwt + "\",\"expiresAt\":1900000000,\"id\":\"" + other + "\"}}"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
 
         SignResponse response = auth.sign(SignRequest.forUser(USER));
 
@@ -129,8 +129,8 @@ class WonderfulAuthCdiTest {
     @Test
     void signWithoutAnApiKeyIsInvalidRequestAndSendsNothing() throws IOException {
         server = new RecordingServer(r -> signed(r, "one"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(),
-                ConfigKeys.SIGNED_TOKEN, TestJwts.jwt(USER.toString(), Instant.now().plusSeconds(3600)));
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(),
+                Setting.SIGNED_TOKEN.key(), TestJwts.jwt(USER.toString(), Instant.now().plusSeconds(3600)));
 
         WonderfulException error = assertThrows(WonderfulException.class, () -> auth.sign(SignRequest.forNewUser()));
         assertEquals(ErrorCode.INVALID_REQUEST, error.code());
@@ -143,7 +143,7 @@ class WonderfulAuthCdiTest {
     @Test
     void aRefusedApiKeyIsUnauthorizedWithoutTheKeyInTheMessage() throws IOException {
         server = new RecordingServer(r -> Reply.json(401, "{\"message\":\"invalid API key\",\"error\":\"UNAUTHORIZED\"}"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
 
         WonderfulException error = assertThrows(WonderfulException.class, () -> auth.sign(SignRequest.forNewUser()));
 
@@ -157,7 +157,7 @@ class WonderfulAuthCdiTest {
     @Test
     void signAsyncCompletesWithTheSignedToken() throws Exception {
         server = new RecordingServer(r -> signed(r, "one"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
 
         SignResponse response = auth.signAsync(SignRequest.forUser(USER)).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
@@ -168,7 +168,7 @@ class WonderfulAuthCdiTest {
     @Test
     void clearAuthMakesCallsFailUntilSetToken() throws IOException {
         server = new RecordingServer(r -> signed(r, "one"));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY);
         CredentialSource credentials = weld.select(CredentialSource.class).get();
         assertEquals(CredentialKind.API_KEY, credentials.current().kind());
 
@@ -190,7 +190,7 @@ class WonderfulAuthCdiTest {
 
     @Test
     void setTokenRefusesBadTokensAndPlainHttpToAnotherHost() {
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, "http://127.0.0.1:1", ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), "http://127.0.0.1:1", Setting.API_KEY.key(), API_KEY);
         for (String bad : new String[] {null, "", "   ", "abc def", "abc\n"}) {
             assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(WonderfulException.class, () -> auth.setToken(bad)).code());
         }
@@ -198,7 +198,7 @@ class WonderfulAuthCdiTest {
         assertEquals(WonderfulConfig.CredentialType.TOKEN, auth.config().credentialType().orElseThrow());
         weld.close();
 
-        WonderfulAuth remote = start(ConfigKeys.BASE_URL, "http://wonderful.invalid", ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth remote = start(Setting.BASE_URL.key(), "http://wonderful.invalid", Setting.API_KEY.key(), API_KEY);
         WonderfulException error = assertThrows(WonderfulException.class, () -> remote.setToken("opaque-wonderful-token"));
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
         assertFalse(error.getMessage().contains("opaque-wonderful-token"));
@@ -207,9 +207,9 @@ class WonderfulAuthCdiTest {
     @Test
     void theConfigViewMasksEverySecret() {
         String token = TestJwts.jwt(USER.toString(), Instant.now().plusSeconds(3600));
-        WonderfulAuth auth = start(ConfigKeys.BASE_URL, "https://acme.api.wonderful.ai/", ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.SIGNED_TOKEN, token, ConfigKeys.TENANT_ID, "acme", ConfigKeys.MAX_RETRIES, "5",
-                ConfigKeys.REQUEST_TIMEOUT, "10s");
+        WonderfulAuth auth = start(Setting.BASE_URL.key(), "https://acme.api.wonderful.ai/", Setting.API_KEY.key(), API_KEY,
+                Setting.SIGNED_TOKEN.key(), token, Setting.TENANT_ID.key(), "acme", Setting.MAX_RETRIES.key(), "5",
+                Setting.REQUEST_TIMEOUT.key(), "10s");
 
         WonderfulConfig config = auth.config();
 
@@ -230,12 +230,12 @@ class WonderfulAuthCdiTest {
 
     @Test
     void aConfigurationErrorIsThrownByTheFirstUse() {
-        WonderfulAuth auth = start(ConfigKeys.API_KEY, API_KEY);
+        WonderfulAuth auth = start(Setting.API_KEY.key(), API_KEY);
 
         WonderfulException error = assertThrows(WonderfulException.class, () -> auth.sign(SignRequest.forNewUser()));
 
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
-        assertTrue(error.getMessage().contains(ConfigKeys.BASE_URL), error.getMessage());
+        assertTrue(error.getMessage().contains(Setting.BASE_URL.key()), error.getMessage());
         WonderfulException again = assertThrows(WonderfulException.class, () -> weld.select(ApiInvoker.class).get()
                 .invoke("test", () -> "never"));
         assertEquals(ErrorCode.CONFIGURATION_ERROR, again.code());
@@ -253,7 +253,7 @@ class WonderfulAuthCdiTest {
                     ? Reply.json(401, "{\"message\":\"token revoked\",\"error\":\"UNAUTHORIZED\"}")
                     : Reply.json(200, "{\"data\":{\"ok\":true}}");
         });
-        start(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY, ConfigKeys.SIGNED_TOKEN, expired);
+        start(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY, Setting.SIGNED_TOKEN.key(), expired);
         EchoApi api = weld.select(RestClients.class).get().create(EchoApi.class, "echo");
         ApiInvoker invoker = weld.select(ApiInvoker.class).get();
 
@@ -286,8 +286,8 @@ class WonderfulAuthCdiTest {
         server = new RecordingServer(r -> ("Bearer " + revoked).equals(r.header("authorization"))
                 ? Reply.json(401, "{\"error\":\"UNAUTHORIZED\"}") : Reply.json(200, "{\"data\":{}}"));
         CountingRefresher.CALLS.set(0);
-        weld = CdiTestContainer.start(TestConfigs.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.SIGNED_TOKEN, revoked), WonderfulAuth.class, JwtSigner.class, CdiCredentialSource.class,
+        weld = CdiTestContainer.start(TestConfigs.of(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY,
+                Setting.SIGNED_TOKEN.key(), revoked), WonderfulAuth.class, JwtSigner.class, CdiCredentialSource.class,
                 CountingRefresher.class);
         EchoApi api = weld.select(RestClients.class).get().create(EchoApi.class, "echo");
 

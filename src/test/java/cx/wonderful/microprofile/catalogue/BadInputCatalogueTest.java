@@ -19,9 +19,9 @@ import cx.wonderful.microprofile.communications.CommunicationType;
 import cx.wonderful.microprofile.communications.Direction;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.Setting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +68,8 @@ class BadInputCatalogueTest {
     void start() throws Exception {
         server = new RecordingServer(r -> Reply.json(200,
                 "{\"data\":{\"cursor\":\"1-0\",\"has_more\":false,\"events\":[{\"type\":\"communication_ended\"}]}}"));
-        beans = new LibraryContainer(Map.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support", ConfigKeys.RETRY_DELAY, "10ms"), true);
+        beans = new LibraryContainer(Map.of(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY,
+                Setting.WORKSPACE_ID.key(), "ws-acme", Setting.AGENT_ID.key(), "agent-support", Setting.RETRY_DELAY.key(), "10ms"), true);
         chat = beans.bean(WonderfulChat.class);
         communications = beans.bean(WonderfulCommunications.class);
         auth = beans.bean(WonderfulAuth.class);

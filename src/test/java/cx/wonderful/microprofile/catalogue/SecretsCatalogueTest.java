@@ -17,9 +17,9 @@ import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestJwts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,9 +161,9 @@ class SecretsCatalogueTest {
     }
 
     private static Map<String, String> config(RecordingServer server) {
-        return Map.of(ConfigKeys.BASE_URL, server.uri().toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.SIGNED_TOKEN, JWT, ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support",
-                ConfigKeys.RETRY_DELAY, "1ms", ConfigKeys.MAX_RETRIES, "1", ConfigKeys.HEALTH_ENABLED, "true");
+        return Map.of(Setting.BASE_URL.key(), server.uri().toString(), Setting.API_KEY.key(), API_KEY,
+                Setting.SIGNED_TOKEN.key(), JWT, Setting.WORKSPACE_ID.key(), "ws-acme", Setting.AGENT_ID.key(), "agent-support",
+                Setting.RETRY_DELAY.key(), "1ms", Setting.MAX_RETRIES.key(), "1", Setting.HEALTH_ENABLED.key(), "true");
     }
 
     static void assertNoSecret(String where, String text) {

@@ -10,9 +10,9 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.internal.ConfigKeys;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,15 +46,15 @@ class SecretsInConfigurationTest {
         library.addHandler(capture);
         RecordingServer server = new RecordingServer(r -> Reply.json(200, "{}"));
         String url = server.uri().toString().replace("http://", "http://bob:" + SecretsCatalogueTest.URL_PASSWORD + "@");
-        try (LibraryContainer beans = new LibraryContainer(Map.of(ConfigKeys.BASE_URL, url, ConfigKeys.API_KEY,
-                SecretsCatalogueTest.API_KEY, ConfigKeys.WORKSPACE_ID, "ws-acme", ConfigKeys.AGENT_ID, "agent-support"), true)) {
+        try (LibraryContainer beans = new LibraryContainer(Map.of(Setting.BASE_URL.key(), url, Setting.API_KEY.key(),
+                SecretsCatalogueTest.API_KEY, Setting.WORKSPACE_ID.key(), "ws-acme", Setting.AGENT_ID.key(), "agent-support"), true)) {
             WonderfulException error = assertThrows(WonderfulException.class,
                 () -> beans.bean(WonderfulCommunications.class).list(ListCommunications.all()));
         assertEquals(ErrorCode.CONFIGURATION_ERROR, error.code());
-        assertTrue(error.getMessage().contains(ConfigKeys.BASE_URL), error.getMessage());
+        assertTrue(error.getMessage().contains(Setting.BASE_URL.key()), error.getMessage());
         SecretsCatalogueTest.assertNoSecret("the configuration error", SecretsCatalogueTest.chain(error));
         assertEquals(List.of(), server.requests());
-        assertTrue(logs.stream().anyMatch(l -> l.contains(ConfigKeys.BASE_URL)), "the startup check logs the error: " + logs);
+        assertTrue(logs.stream().anyMatch(l -> l.contains(Setting.BASE_URL.key())), "the startup check logs the error: " + logs);
         SecretsCatalogueTest.assertNoSecret("a log record", String.join("\n", logs));
         } finally {
             library.removeHandler(capture);

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ final class ChatV3TestServer implements AutoCloseable {
     final List<String> creates = new CopyOnWriteArrayList<>();
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<String> ends = new CopyOnWriteArrayList<>();
+    /** Sessions whose history ends with a {@code communication_ended} event, and its {@code ended_by}. */
+    final Map<String, String> endedBy = new ConcurrentHashMap<>();
     volatile long createDelayMillis;
     volatile long maxCommandJitterMillis;
     private final AtomicInteger ids = new AtomicInteger();
@@ -73,7 +77,7 @@ final class ChatV3TestServer implements AutoCloseable {
                 }
                 answer(exchange, "{\"data\":{}}");
             } else {
-                answer(exchange, history(parts[parts.length - 1]));
+                answer(exchange, history(parts[parts.length - 1], endedBy.get(parts[parts.length - 1])));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,13 +86,16 @@ final class ChatV3TestServer implements AutoCloseable {
         }
     }
 
-    private static String history(String sessionId) {
+    private static String history(String sessionId, String endedBy) {
         JsonArrayBuilder events = Json.createArrayBuilder();
         for (String frame : AgentChatTestServer.TRANSCRIPTS.getOrDefault(sessionId, List.of())) {
             JsonObject transcript = read(frame).getJsonObject("data");
             events.add(Json.createObjectBuilder().add("speaker", transcript.getString("speaker"))
                     .add("created_at", transcript.getJsonNumber("created_at").longValue())
                     .add("data", Json.createObjectBuilder().add("type", "text").add("text", transcript.getString("text"))));
+        }
+        if (endedBy != null) {
+            events.add(Json.createObjectBuilder().add("type", "communication_ended").add("ended_by", endedBy));
         }
         return Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("cursor", "1-0")
                 .add("has_more", false).add("events", events)).build().toString();

@@ -10,6 +10,7 @@ import cx.wonderful.microprofile.realtime.AgentChatTestServer;
 import cx.wonderful.microprofile.realtime.ConnectionState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -158,6 +159,22 @@ class WonderfulChatTest {
         assertEquals(List.of("two", "three", "four"), seenOnB.texts());
         assertEquals(List.of("one", "two", "three", "four"), onB.messages().stream().map(ChatEvent.Message::text).toList());
         assertEquals(ConnectionState.CONNECTED, onB.connectionState());
+    }
+
+    @Test
+    void aSessionRecoveredAfterItEndedReportsWhoEndedIt() throws Exception {
+        WonderfulChat chat = container().chat();
+        RecordingListener events = new RecordingListener();
+        ChatSession live = chat.start(request(), events);
+        assertEquals(Optional.empty(), live.endedBy());
+        live.end().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        events.await(all -> all.stream().anyMatch(e -> e instanceof ChatEvent.Ended), "the end");
+        assertEquals(Optional.of(EndedBy.USER), live.endedBy());
+
+        rest.endedBy.put("s-ended-by-agent", "agent");
+        ChatSession recovered = chat.recover("s-ended-by-agent");
+        assertEquals(ChatStatus.ENDED, recovered.status());
+        assertEquals(Optional.of(EndedBy.AGENT), recovered.endedBy());
     }
 
     @Test

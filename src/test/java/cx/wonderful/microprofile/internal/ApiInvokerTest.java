@@ -71,7 +71,7 @@ class ApiInvokerTest {
     }
 
     private EchoApi client(CredentialSource source, String... extraConfig) {
-        String[] base = {ConfigKeys.BASE_URL, server.uri().toString()};
+        String[] base = {Setting.BASE_URL.key(), server.uri().toString()};
         String[] all = new String[base.length + extraConfig.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extraConfig, 0, all, base.length, extraConfig.length);
@@ -99,7 +99,7 @@ class ApiInvokerTest {
     void apiKeyTravelsAsXApiKeyWithTenantAndAccept() throws IOException {
         server = new RecordingServer(r -> Reply.json(200, "{\"data\":{}}"));
         ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
-        EchoApi api = client(source, ConfigKeys.TENANT_ID, "acme");
+        EchoApi api = client(source, Setting.TENANT_ID.key(), "acme");
 
         invoker(source, 0).invoke("test.echo", () -> api.echo(BODY));
 
@@ -274,14 +274,14 @@ class ApiInvokerTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:" + closedPort);
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), "http://127.0.0.1:" + closedPort);
         return new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");
     }
 
     @Test
     void theMpRestUriOverridesTheBaseUrl() throws IOException {
         server = new RecordingServer(r -> Reply.json(200, "{\"data\":{}}"));
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1", "echo/mp-rest/uri", server.uri().toString());
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), "http://127.0.0.1:1", "echo/mp-rest/uri", server.uri().toString());
         ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
         EchoApi api = new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");
 
@@ -292,7 +292,7 @@ class ApiInvokerTest {
 
     @Test
     void aBadMpRestUriIsReportedWithoutItsUserInfo() {
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), "http://127.0.0.1:1",
                 "echo/mp-rest/uri", "http://bob:hunter2-secret@/no-host");
         ScriptedCredentials source = new ScriptedCredentials(apiKey(), null);
 
@@ -307,7 +307,7 @@ class ApiInvokerTest {
 
     @Test
     void aTokenIsNeverSentOverPlainHttpToAnotherHost() {
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, "http://127.0.0.1:1",
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), "http://127.0.0.1:1",
                 "echo/mp-rest/uri", "http://wonderful.invalid:8080");
         ScriptedCredentials source = new ScriptedCredentials(bearer(TOKEN_A), null);
         EchoApi api = new RestClients(config, WonderfulSettings.from(config), source).create(EchoApi.class, "echo");

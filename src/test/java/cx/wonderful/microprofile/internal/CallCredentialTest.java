@@ -36,7 +36,7 @@ class CallCredentialTest {
     }
 
     private EchoApi applicationClient(CredentialSource application) {
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, server.uri().toString());
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), server.uri().toString());
         return new RestClients(config, WonderfulSettings.from(config), application).create(EchoApi.class, "echo");
     }
 

@@ -165,8 +165,8 @@ class FaultCatalogueTest {
     @org.junit.jupiter.api.Test
     void theEncodedQueryClientOfTheListReadsSendsOneRequestPerAttemptToo() throws IOException {
         resetting = new ResettingServer();
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, resetting.uri().toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.REQUEST_TIMEOUT, "1s");
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), resetting.uri().toString(), Setting.API_KEY.key(), API_KEY,
+                Setting.REQUEST_TIMEOUT.key(), "1s");
         FixedCredential key = new FixedCredential(new Credential(CredentialKind.API_KEY, API_KEY));
         EncodedQueryClient client = new RestClients(config, WonderfulSettings.from(config), key)
                 .encodedQueryClient(EchoApi.class, "echo");
@@ -250,8 +250,8 @@ class FaultCatalogueTest {
     }
 
     private static EchoApi client(URI base) {
-        Config config = TestConfigs.of(ConfigKeys.BASE_URL, base.toString(), ConfigKeys.API_KEY, API_KEY,
-                ConfigKeys.REQUEST_TIMEOUT, "1s");
+        Config config = TestConfigs.of(Setting.BASE_URL.key(), base.toString(), Setting.API_KEY.key(), API_KEY,
+                Setting.REQUEST_TIMEOUT.key(), "1s");
         return new RestClients(config, WonderfulSettings.from(config),
                 new FixedCredential(new Credential(CredentialKind.API_KEY, API_KEY))).create(EchoApi.class, "echo");
     }

@@ -11,6 +11,7 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.Backoff;
 import cx.wonderful.microprofile.internal.CredentialKind;
+import cx.wonderful.microprofile.internal.ErrorResponses;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A {@link ChatSocket} against a real WebSocket server (Tyrus, in process): handshake, loss, reconnect, resume. */
 class ChatSocketTest {
@@ -56,7 +59,8 @@ class ChatSocketTest {
     private ChatSocket open(TestCredentials credentials, int maxAttempts) {
         SocketPolicy policy = new SocketPolicy(maxAttempts, Backoff.from(Duration.ofMillis(20)), Duration.ofSeconds(30), Duration.ofSeconds(10));
         RealtimeClient client = new RealtimeClient(container, credentials, server.base(), policy, executors);
-        socket = client.open(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket = client.create(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket.connect();
         return socket;
     }
 
@@ -212,6 +216,21 @@ class ChatSocketTest {
         assertEquals(403, error.httpStatus().orElse(0));
         assertEquals(ConnectionState.DISCONNECTED, socket.state());
         assertEquals(1, AgentChatTestServer.QUERIES.size());
+    }
+
+    /** A refused handshake has the code an HTTP answer of that status has: one status policy for both. */
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 409, 410, 422})
+    void aRefusedHandshakeHasTheCodeOfTheSameHttpStatus(int status) throws Exception {
+        AgentChatTestServer.refuseStatus = status;
+        AgentChatTestServer.REFUSE_NEXT.set(1);
+        AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
+        CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 5).opened().toCompletableFuture().join());
+        WonderfulException error = assertInstanceOf(WonderfulException.class, failure.getCause());
+        assertEquals(ErrorResponses.code(status, ""), error.code());
+        assertEquals(status, error.httpStatus().orElse(0));
+        assertFalse(error.recoverable());
     }
 
     @Test

@@ -21,7 +21,8 @@ class DeadConnectionTest {
             SocketPolicy policy = new SocketPolicy(5, Backoff.from(Duration.ofMillis(20)), Duration.ofMillis(200), Duration.ofMillis(300));
             RealtimeClient client = new RealtimeClient(ContainerProvider.getWebSocketContainer(),
                     new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), server.base(), policy, executors);
-            ChatSocket socket = client.open("silent", () -> client.agentChatUri("agent-support", "silent", null), recorder);
+            ChatSocket socket = client.create("silent", () -> client.agentChatUri("agent-support", "silent", null), recorder);
+            socket.connect();
             socket.opened().toCompletableFuture().get(20, TimeUnit.SECONDS);
             assertEquals("open:0", recorder.next());
 

@@ -73,7 +73,8 @@ class RealtimeFaultCatalogueTest {
         SocketPolicy policy = new SocketPolicy(MAX_ATTEMPTS, Backoff.from(Duration.ofMillis(200)), Duration.ofSeconds(1),
                 Duration.ofSeconds(2));
         RealtimeClient client = new RealtimeClient(container, credentials, server.base(), policy, executors);
-        socket = client.open(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket = client.create(SESSION, () -> client.agentChatUri("agent-support", SESSION, recorder.lastId()), recorder);
+        socket.connect();
         socket.opened().toCompletableFuture().get(BOUND, TimeUnit.SECONDS);
         recorder.skipUntil("open:0");
 

@@ -11,10 +11,12 @@ import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatStatus;
+import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.Subscription;
 import cx.wonderful.microprofile.realtime.ConnectionState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -96,6 +98,11 @@ class ConversationTest {
         @Override
         public ChatStatus status() {
             return status;
+        }
+
+        @Override
+        public Optional<EndedBy> endedBy() {
+            return Optional.empty();
         }
 
         @Override

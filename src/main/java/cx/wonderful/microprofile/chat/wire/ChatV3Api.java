@@ -1,6 +1,7 @@
 package cx.wonderful.microprofile.chat.wire;
 
 import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.RestClientOptions;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +17,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The Chat V3 endpoints (§2.3) as a MicroProfile Rest Client, at the wire level. The library builds it with
- * {@code RestClients} (credential, timeouts, error mapping; {@code wonderful-chat/mp-rest/...} keys override the
- * {@code wonderful.*} settings); {@link cx.wonderful.microprofile.chat.WonderfulChat} is the supported way to chat.
+ * {@code RestClients} (credential, timeouts, error mapping); under {@code wonderful-chat/mp-rest/...}, every standard MicroProfile Rest Client key ({@code uri}/{@code url}, {@code connectTimeout},
+ * {@code readTimeout}, {@code followRedirects}, {@code proxyAddress}, {@code queryParamStyle}, {@code trustStore*},
+ * {@code keyStore*}, {@code hostnameVerifier}, {@code providers}) applies to the client the library builds, and
+ * {@code scope} is refused at startup (README, Configuration),
+ * over the {@code wonderful.*} settings. {@link cx.wonderful.microprofile.chat.WonderfulChat} is the supported way
+ * to chat.
  * Every method takes the credential of the call's identity ({@link Credential#CALL_HEADER}), which the library's
  * filter turns into the contract's header. Public only because the runtime's client proxies need it. Events come
  * back as JSON objects because their shapes vary (text, turn_ended, function_call, ...) and unknown ones must pass
@@ -30,7 +35,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface ChatV3Api {
 
     /** The MicroProfile Rest Client config key of this interface. */
-    String CONFIG_KEY = "wonderful-chat";
+    String CONFIG_KEY = RestClientOptions.CHAT;
 
     @POST
     ChatV3Wire.Created create(@HeaderParam(Credential.CALL_HEADER) String credential,
