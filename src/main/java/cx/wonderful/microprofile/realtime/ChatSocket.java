@@ -160,7 +160,8 @@ public final class ChatSocket {
      * The application is stopping: closes the socket with 1001 (going away) on the calling thread, cancels the
      * pending reconnect and keep-alive, and stops for good without reporting anything to the listener (the session
      * itself goes on at the server, for another instance to recover). A handshake still under way is disowned: its
-     * socket is closed as soon as it opens. Idempotent.
+     * socket is closed with 1001 as soon as it opens, on the handshake's thread once the handshake call returned.
+     * Idempotent.
      */
     public void goAway() {
         Session toClose;
@@ -208,13 +209,16 @@ public final class ChatSocket {
             }
             gen = ++generation;
         }
+        SocketCloser.Deferred closes = closer.deferred();
         try {
-            handshakes.connect(target.get(), () -> new AgentChatEndpoint(this, gen, attempt));
+            handshakes.connect(target.get(), () -> new AgentChatEndpoint(this, gen, attempt, closes));
         } catch (WonderfulException e) {
             failed(gen, attempt, e);
         } catch (RuntimeException e) {
             failed(gen, attempt, new WonderfulException(ErrorCode.NETWORK_ERROR,
                     label + ": the handshake failed: " + describe(e), 0, true, e));
+        } finally {
+            closes.handshakeReturned();
         }
     }
 
@@ -254,17 +258,19 @@ public final class ChatSocket {
 
     // ---- callbacks of the endpoint ----
 
-    void opened(int gen, Session opening, int attempt) {
+    /**
+     * The connection of handshake {@code gen} opened; called inside the container's {@code onOpen}.
+     *
+     * @return null when the socket keeps it, else how to close it (the caller must not close it in {@code onOpen}:
+     *         see {@link SocketCloser})
+     */
+    CloseReason opened(int gen, Session opening, int attempt) {
         boolean first;
         synchronized (lock) {
             ConnectionState before = state.current();
             if (gen != generation || !state.moveTo(ConnectionState.CONNECTED)) {
-                if (stopped) {
-                    closer.goAway(opening);
-                } else {
-                    closer.closeAsync(opening, CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
-                }
-                return;
+                return stopped ? new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SocketCloser.GOING_AWAY_REASON)
+                        : new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "superseded");
             }
             first = before == ConnectionState.CONNECTING;
             session = opening;
@@ -276,6 +282,7 @@ public final class ChatSocket {
         if (first) {
             opened.complete(null);
         }
+        return null;
     }
 
     void text(int gen, String text) {
