@@ -37,7 +37,9 @@ import java.util.logging.Logger;
  *
  * <p><b>Shutdown</b> ({@code @PreDestroy}, when the application stops): every open {@link ChatSocket} is closed with
  * 1001 (going away) and stops reconnecting, every pending handshake, reconnect and timer is cancelled, running tasks
- * get {@value #SHUTDOWN_GRACE_SECONDS} s to return, then the fallback pools (if any) stop. Nothing opens after.
+ * get {@value #SHUTDOWN_GRACE_SECONDS} s to return (then they are interrupted), then the library's own pools are stopped
+ * (interrupted) and get up to {@value #POOL_STOP_SECONDS} s more for their threads to end, so that, when the tasks
+ * honour interruption, no thread of theirs outlives {@code shutdown()}. Nothing opens after.
  */
 @ApplicationScoped
 public class RealtimeExecutors {
@@ -46,6 +48,7 @@ public class RealtimeExecutors {
     static final int EVENT_THREADS = 16;
     static final int COMMAND_THREADS = 4;
     static final int SHUTDOWN_GRACE_SECONDS = 5;
+    static final int POOL_STOP_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(RealtimeExecutors.class.getName());
 
     private final SocketRegistry sockets = new SocketRegistry();
@@ -132,9 +135,12 @@ public class RealtimeExecutors {
         for (ExecutorService pool : ownPools) {
             pool.shutdownNow();
         }
+        // A wait of their own: the scopes' close may have used up the grace, and an interrupted task needs a moment
+        // to return; without it shutdown could return with threads of the pools still running.
+        long poolsDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(POOL_STOP_SECONDS);
         for (ExecutorService pool : ownPools) {
             try {
-                pool.awaitTermination(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+                pool.awaitTermination(remaining(poolsDeadline).toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
