@@ -76,17 +76,18 @@ public class RelayResource {
         return messages.build();
     }
 
-    /** The live threads of the runtime whose name says they are the library's (its fallback and network pools). */
+    /**
+     * The live threads of the runtime whose name says they are the library's (its fallback and network pools), each
+     * as {@code name#id}: every application's library names its threads alike, the id tells them apart.
+     */
     @GET
     @Path("threads")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray libraryThreads() {
-        JsonArrayBuilder names = Json.createArrayBuilder();
-        Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("wonderful-realtime-") || name.startsWith("wonderful-chat-")
-                        || name.startsWith("wonderful-async-"))
-                .sorted().forEach(names::add);
-        return names.build();
+        JsonArrayBuilder threads = Json.createArrayBuilder();
+        Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && isLibrarys(thread))
+                .map(RelayResource::nameAndId).sorted().forEach(threads::add);
+        return threads.build();
     }
 
     /** {@link #libraryThreads()} with where each one is: what a failed undeploy check prints. */
@@ -96,16 +97,23 @@ public class RelayResource {
     public String libraryThreadStacks() {
         StringBuilder out = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
-            String name = thread.getName();
-            if (thread.isAlive() && (name.startsWith("wonderful-realtime-") || name.startsWith("wonderful-chat-")
-                    || name.startsWith("wonderful-async-"))) {
-                out.append(name).append(' ').append(thread.getState()).append('\n');
+            if (thread.isAlive() && isLibrarys(thread)) {
+                out.append(nameAndId(thread)).append(' ').append(thread.getState()).append('\n');
                 for (StackTraceElement frame : stack) {
                     out.append("    at ").append(frame).append('\n');
                 }
             }
         });
         return out.toString();
+    }
+
+    private static boolean isLibrarys(Thread thread) {
+        String name = thread.getName();
+        return name.startsWith("wonderful-realtime-") || name.startsWith("wonderful-chat-") || name.startsWith("wonderful-async-");
+    }
+
+    private static String nameAndId(Thread thread) {
+        return thread.getName() + "#" + thread.getId();
     }
 
     private void keep(ChatSession session, Transcript transcript) {
