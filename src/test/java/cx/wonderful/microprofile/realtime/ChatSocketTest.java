@@ -145,6 +145,8 @@ class ChatSocketTest {
         AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
         open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 3).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
         recorder.skipUntil("open:0");
+        // Counted from here: on a loaded machine the first connection itself may have needed a second handshake.
+        int opening = AgentChatTestServer.QUERIES.size();
 
         AgentChatTestServer.REFUSE_NEXT.set(4);
         AgentChatTestServer.drop(SESSION, 1011);
@@ -155,7 +157,7 @@ class ChatSocketTest {
         assertEquals("disconnected:false:1006:3", recorder.skipUntilPrefix("disconnected:"));
         assertEquals("failed:CONNECTION_LOST", recorder.next());
         assertEquals(ConnectionState.DISCONNECTED, socket.state());
-        assertEquals(4, AgentChatTestServer.QUERIES.size(), "the first handshake and three attempts, no more");
+        assertEquals(3, AgentChatTestServer.QUERIES.size() - opening, "three attempts after the drop, no more");
     }
 
     @Test
@@ -163,6 +165,7 @@ class ChatSocketTest {
         AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
         open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 3).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
         recorder.skipUntil("open:0");
+        int opening = AgentChatTestServer.QUERIES.size();
 
         AgentChatTestServer.closeOnOpen = 1011;
         AgentChatTestServer.drop(SESSION, 1011);
@@ -170,7 +173,7 @@ class ChatSocketTest {
         assertEquals("failed:CONNECTION_LOST", recorder.skipUntilPrefix("failed:"));
         assertEquals(ConnectionState.DISCONNECTED, socket.state());
         Thread.sleep(300);
-        assertEquals(4, AgentChatTestServer.QUERIES.size(), "the first handshake and three reconnects, however often they open");
+        assertEquals(3, AgentChatTestServer.QUERIES.size() - opening, "three reconnects after the drop, however often they open");
     }
 
     @Test
