@@ -102,7 +102,8 @@ class JwtSigner {
         Signing current = signing;
         if (current == null) {
             String apiKey = settings.apiKey().orElseThrow(() -> new WonderfulException(ErrorCode.INVALID_REQUEST,
-                    "signing a JWT needs an API key: configure " + Setting.API_KEY.key() + " (environment variable WONDERFUL_API_KEY)"));
+                    "signing a JWT needs an API key: configure " + Setting.API_KEY.key() + " (environment variable "
+                            + Setting.API_KEY.envName() + ")"));
             FixedCredential credential = new FixedCredential(new Credential(CredentialKind.API_KEY, apiKey));
             current = new Signing(credential, clients.create(JwtSignApi.class, JwtSignApi.CONFIG_KEY, credential));
             signing = current;

@@ -358,7 +358,8 @@ public class WonderfulChat {
 
     private ChatCommands commands() {
         String workspaceId = settings.workspaceId().orElseThrow(() -> new WonderfulException(ErrorCode.CONFIGURATION_ERROR,
-                Setting.WORKSPACE_ID.key() + " is required for chat (environment variable WONDERFUL_WORKSPACE_ID)"));
+                Setting.WORKSPACE_ID.key() + " is required for chat (environment variable "
+                + Setting.WORKSPACE_ID.envName() + ")"));
         return new ChatCommands(invoker, credentials, api, workspaceId, executors.commands());
     }
 

@@ -23,7 +23,7 @@ public final class NamedConfig implements Config {
     /** The keys a named client must have of its own. */
     static final Set<String> OWN_KEYS = Set.of(Setting.BASE_URL.key(), Setting.API_KEY.key(), Setting.SIGNED_TOKEN.key(),
             Setting.TOKEN.key(), Setting.TENANT_ID.key(), Setting.WORKSPACE_ID.key(), Setting.AGENT_ID.key());
-    private static final String PREFIX = "wonderful.";
+    private static final String PREFIX = Setting.PREFIX;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Names that would read as the library's own keys ({@code wonderful.ws.*}, ...). */
     private static final Set<String> RESERVED = Set.of("ws", "health", "end-user", "config");

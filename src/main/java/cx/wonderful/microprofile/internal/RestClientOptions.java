@@ -1,6 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Configurable;
@@ -131,12 +130,8 @@ public final class RestClientOptions {
         Objects.requireNonNull(api, "api");
         RestClientOptions options = new RestClientOptions(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(configKey, "configKey"), Optional.of(api.getName()), loader(api.getClassLoader()));
-        if (options.problems.size() == 1) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, options.problems.get(0));
-        }
         if (!options.problems.isEmpty()) {
-            throw new WonderfulException(ErrorCode.CONFIGURATION_ERROR, options.problems.size()
-                    + " configuration problems: " + String.join("; ", options.problems));
+            throw WonderfulSettings.configurationError(options.problems);
         }
         return options;
     }

@@ -90,12 +90,23 @@ public final class WonderfulSettings {
         // Read where they act (the readiness check, ConfigCheckExtension); checked here with the rest.
         flag(config, Setting.HEALTH_ENABLED);
         flag(config, Setting.CONFIG_FAIL_ON_ERROR);
-        if (problems.size() == 1) {
-            throw configError(problems.get(0));
-        }
         if (!problems.isEmpty()) {
-            throw configError(problems.size() + " configuration problems: " + String.join("; ", problems));
+            throw configurationError(problems);
         }
+    }
+
+    /**
+     * One {@code CONFIGURATION_ERROR} naming every problem found: a single one as it is, several counted and joined,
+     * so that a configuration is fixed in one go.
+     *
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
+    static WonderfulException configurationError(List<String> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no configuration problem to report");
+        }
+        return configError(problems.size() == 1 ? problems.get(0)
+                : problems.size() + " configuration problems: " + String.join("; ", problems));
     }
 
     /**
