@@ -61,12 +61,16 @@ public class AgentChatEndpoint extends Endpoint implements SessionListener {
                 : sessions.create(connection.caller(), connection.agentId(), Participants.NONE,
                         JsonValue.EMPTY_JSON_OBJECT);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
-        send(Json.createObjectBuilder().add("type", "start").add("communication_id", chat.id()).build());
         if (!chat.attach(this, connection.after())) {
             close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unknown transcript id"));
             return;
         }
         pings = pinger.schedule(this::ping);
+    }
+
+    @Override
+    public void greet() {
+        send(Json.createObjectBuilder().add("type", "start").add("communication_id", chat.id()).build());
     }
 
     @Override

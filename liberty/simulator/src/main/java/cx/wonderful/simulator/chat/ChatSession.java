@@ -227,23 +227,26 @@ public final class ChatSession {
     }
 
     /**
-     * Attaches a socket and hands it, under the lock so that no event falls in between, every transcript and
-     * turn marker after the transcript with id {@code afterId} (all of them when null), then the end event when
-     * the chat has ended.
+     * Attaches a socket and hands it, under the lock so that no event falls in between, its greeting, every
+     * transcript and turn marker after the transcript with id {@code afterId} (all of them when null), then the end
+     * event when the chat has ended.
      *
-     * @return false (nothing attached) when no transcript has id {@code afterId}
+     * @return false (greeted, nothing attached) when no transcript has id {@code afterId}
      */
     public synchronized boolean attach(SessionListener listener, String afterId) {
         Objects.requireNonNull(listener, "listener");
         Optional<List<ChatEvent>> replay = eventsAfter(afterId);
         if (replay.isEmpty()) {
+            listener.greet();
             return false;
         }
+        if (endedBy == null) {
+            listeners.add(listener);
+        }
+        listener.greet();
         replay.get().forEach(listener::onEvent);
         if (endedBy != null) {
             listener.onEvent(events.get(events.size() - 1));
-        } else {
-            listeners.add(listener);
         }
         return true;
     }
@@ -253,7 +256,7 @@ public final class ChatSession {
     }
 
     /** The sockets attached now. */
-    public Set<SessionListener> listeners() {
+    public synchronized Set<SessionListener> listeners() {
         return Set.copyOf(listeners);
     }
 

@@ -87,6 +87,31 @@ class ChatSessionTest {
     }
 
     @Test
+    void theGreetingComesFirstAndFromASocketAlreadyAttached() {
+        ChatSession session = start();
+        session.customerText("one");
+        List<String> seen = new ArrayList<>();
+        SessionListener socket = new SessionListener() {
+            @Override
+            public void greet() {
+                seen.add("greet, attached: " + session.listeners().contains(this));
+            }
+
+            @Override
+            public void onEvent(ChatEvent event) {
+                seen.add(event.kind().name());
+            }
+
+            @Override
+            public void drop(int code, String reason) {
+            }
+        };
+        assertTrue(session.attach(socket, null));
+        // An admin drop asked right after the client saw the greeting must find the socket.
+        assertEquals(List.of("greet, attached: true", "TEXT", "TEXT", "TURN_ENDED"), seen);
+    }
+
+    @Test
     void resumeReplaysWhatCameAfterTheLastSeenTranscriptAndNothingElse() {
         ChatSession session = start();
         session.customerText("one");
