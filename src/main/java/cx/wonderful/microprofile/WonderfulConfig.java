@@ -1,8 +1,5 @@
 package cx.wonderful.microprofile;
 
-import cx.wonderful.microprofile.internal.Credential;
-import cx.wonderful.microprofile.internal.CredentialKind;
-import cx.wonderful.microprofile.internal.WonderfulSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,8 +10,25 @@ import java.util.Optional;
  * secrets appear only masked ({@code ****} plus at most their last four characters). A snapshot: a later
  * {@code setToken} or {@code clearAuth} is not reflected in a view taken before. Every key, its default and its
  * environment variable are listed in README's configuration table (written once, in the library's settings table).
+ * Made by {@link cx.wonderful.microprofile.auth.WonderfulAuth#config()}.
+ *
+ * @param baseUrl {@code wonderful.base-url}, without a trailing slash and without user information
+ * @param credentialType the kind of the current credential; empty when there is none (none configured, or after
+ *        {@code clearAuth})
+ * @param maskedCredential the current credential, masked
+ * @param maskedApiKey {@code wonderful.api-key}, masked; empty when it is not set
+ * @param tenantId {@code wonderful.tenant-id}; empty when it is not set
+ * @param workspaceId {@code wonderful.workspace-id}; empty when it is not set
+ * @param agentId {@code wonderful.agent-id}; empty when it is not set
+ * @param requestTimeout {@code wonderful.request-timeout} (default 30 s)
+ * @param maxRetries {@code wonderful.max-retries} (default 3)
+ * @param retryDelay {@code wonderful.retry-delay} (default 1 s)
+ * @param refreshSkew {@code wonderful.refresh-skew} (default 30 s)
+ * @param refreshCooldown {@code wonderful.refresh-cooldown} (default 5 s)
  */
-public final class WonderfulConfig {
+public record WonderfulConfig(URI baseUrl, Optional<CredentialType> credentialType, Optional<String> maskedCredential,
+        Optional<String> maskedApiKey, Optional<String> tenantId, Optional<String> workspaceId, Optional<String> agentId,
+        Duration requestTimeout, int maxRetries, Duration retryDelay, Duration refreshSkew, Duration refreshCooldown) {
 
     /** Which credential authenticates the library's calls. */
     public enum CredentialType {
@@ -26,103 +40,43 @@ public final class WonderfulConfig {
         TOKEN
     }
 
-    private final WonderfulSettings settings;
-    private final Optional<CredentialType> credentialType;
-    private final Optional<String> maskedCredential;
-
-    private WonderfulConfig(WonderfulSettings settings, Optional<Credential> credential) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.credentialType = credential.map(c -> type(c.kind()));
-        this.maskedCredential = credential.map(c -> Credential.mask(c.secret()));
+    /**
+     * Checks that no component is null.
+     *
+     * @throws NullPointerException when a component is null
+     */
+    public WonderfulConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(credentialType, "credentialType");
+        Objects.requireNonNull(maskedCredential, "maskedCredential");
+        Objects.requireNonNull(maskedApiKey, "maskedApiKey");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        Objects.requireNonNull(refreshSkew, "refreshSkew");
+        Objects.requireNonNull(refreshCooldown, "refreshCooldown");
     }
 
-    /** For the library: the view of {@code settings} with {@code credential} as the current credential, if any. */
-    public static WonderfulConfig of(WonderfulSettings settings, Optional<Credential> credential) {
-        return new WonderfulConfig(settings, credential);
-    }
-
-    private static CredentialType type(CredentialKind kind) {
-        return switch (kind) {
-            case API_KEY -> CredentialType.API_KEY;
-            case SIGNED_TOKEN -> CredentialType.SIGNED_TOKEN;
-            case TOKEN -> CredentialType.TOKEN;
-        };
-    }
-
-    /** {@code wonderful.base-url}, without a trailing slash. */
-    public URI baseUrl() {
-        return settings.baseUrl();
-    }
-
-    /** The kind of the current credential; empty when there is none (none configured, or after {@code clearAuth}). */
-    public Optional<CredentialType> credentialType() {
-        return credentialType;
-    }
-
-    /** The current credential, masked. */
-    public Optional<String> maskedCredential() {
-        return maskedCredential;
-    }
-
-    /** Whether {@code wonderful.api-key} is set (needed to sign JWTs). */
+    /**
+     * Whether {@code wonderful.api-key} is set (needed to sign JWTs).
+     *
+     * @return true when an API key is configured
+     */
     public boolean apiKeyConfigured() {
-        return settings.apiKey().isPresent();
-    }
-
-    /** {@code wonderful.api-key}, masked. */
-    public Optional<String> maskedApiKey() {
-        return settings.apiKey().map(Credential::mask);
-    }
-
-    /** {@code wonderful.tenant-id}. */
-    public Optional<String> tenantId() {
-        return settings.tenantId();
-    }
-
-    /** {@code wonderful.workspace-id}. */
-    public Optional<String> workspaceId() {
-        return settings.workspaceId();
-    }
-
-    /** {@code wonderful.agent-id}. */
-    public Optional<String> agentId() {
-        return settings.agentId();
-    }
-
-    /** {@code wonderful.request-timeout}; its default is in README's configuration table. */
-    public Duration requestTimeout() {
-        return settings.requestTimeout();
-    }
-
-    /** {@code wonderful.max-retries}; its default is in README's configuration table. */
-    public int maxRetries() {
-        return settings.maxRetries();
-    }
-
-    /** {@code wonderful.retry-delay}; its default is in README's configuration table. */
-    public Duration retryDelay() {
-        return settings.retryDelay();
-    }
-
-    /** {@code wonderful.refresh-skew}; its default is in README's configuration table. */
-    public Duration refreshSkew() {
-        return settings.refreshSkew();
-    }
-
-    /** {@code wonderful.refresh-cooldown}; its default is in README's configuration table. */
-    public Duration refreshCooldown() {
-        return settings.refreshCooldown();
+        return maskedApiKey.isPresent();
     }
 
     @Override
     public String toString() {
-        return "WonderfulConfig[baseUrl=" + baseUrl()
+        return "WonderfulConfig[baseUrl=" + baseUrl
                 + ", credential=" + credentialType.map(t -> t + " " + maskedCredential.orElse("")).orElse("none")
-                + ", apiKey=" + maskedApiKey().orElse("none")
-                + ", tenantId=" + tenantId().orElse("none")
-                + ", workspaceId=" + workspaceId().orElse("none")
-                + ", agentId=" + agentId().orElse("none")
-                + ", requestTimeout=" + requestTimeout() + ", maxRetries=" + maxRetries() + ", retryDelay=" + retryDelay()
-                + ", refreshSkew=" + refreshSkew() + ", refreshCooldown=" + refreshCooldown() + "]";
+                + ", apiKey=" + maskedApiKey.orElse("none")
+                + ", tenantId=" + tenantId.orElse("none")
+                + ", workspaceId=" + workspaceId.orElse("none")
+                + ", agentId=" + agentId.orElse("none")
+                + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
+                + ", refreshSkew=" + refreshSkew + ", refreshCooldown=" + refreshCooldown + "]";
     }
 }

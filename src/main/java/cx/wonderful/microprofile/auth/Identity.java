@@ -1,5 +1,6 @@
 package cx.wonderful.microprofile.auth;
 
+import cx.wonderful.microprofile.internal.auth.JwtClaims;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import java.time.Clock;
@@ -38,7 +39,14 @@ public final class Identity {
     private static final Identity INBOUND_TOKEN = new Identity(Kind.INBOUND_TOKEN, null, null);
 
     /** What an identity stands for. */
-    enum Kind { APPLICATION, END_USER, INBOUND_TOKEN }
+    public enum Kind {
+        /** The application itself, with its configured credential ({@link #application()}). */
+        APPLICATION,
+        /** One end user, with their own JWT ({@link #endUser(UUID)}). */
+        END_USER,
+        /** Whoever the inbound request's bearer token stands for ({@link #inboundToken()}). */
+        INBOUND_TOKEN
+    }
 
     private final Kind kind;
     private final UUID entityId;
@@ -116,11 +124,21 @@ public final class Identity {
         return Optional.ofNullable(entityId);
     }
 
-    Kind kind() {
+    /**
+     * What this identity stands for.
+     *
+     * @return the kind, never null
+     */
+    public Kind kind() {
         return kind;
     }
 
-    Optional<String> heldJwt() {
+    /**
+     * The JWT the application gave with {@link #endUser(UUID, String)}, the first one calls for this end user use.
+     *
+     * @return the JWT; empty for every other identity
+     */
+    public Optional<String> heldJwt() {
         return Optional.ofNullable(heldJwt);
     }
 

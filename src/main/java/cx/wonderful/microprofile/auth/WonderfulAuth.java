@@ -1,15 +1,11 @@
 package cx.wonderful.microprofile.auth;
 
-import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.Wonderful;
+
 import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.Credential;
-import cx.wonderful.microprofile.internal.CredentialKind;
-import cx.wonderful.microprofile.internal.WonderfulSettings;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,23 +20,7 @@ import java.util.concurrent.CompletionStage;
  * default and environment variable are in README's configuration table. A configuration error is logged when the
  * application starts and thrown as {@code CONFIGURATION_ERROR} by the first call.
  */
-@ApplicationScoped
-public class WonderfulAuth {
-
-    private WonderfulSettings settings;
-    private JwtSigner signer;
-    private CdiCredentialSource credentials;
-
-    /** For the CDI container's proxy. */
-    protected WonderfulAuth() {
-    }
-
-    @Inject
-    WonderfulAuth(WonderfulSettings settings, JwtSigner signer, CdiCredentialSource credentials) {
-        this.settings = settings;
-        this.signer = signer;
-        this.credentials = credentials;
-    }
+public interface WonderfulAuth {
 
     /**
      * Signs a short-lived JWT for an end user with the configured API key ({@code POST /api/v1/jwt/sign}). Backend
@@ -52,20 +32,10 @@ public class WonderfulAuth {
      *         API key; {@code NETWORK_ERROR} when the server cannot be reached after {@code wonderful.max-retries}
      *         retries; the server's own error otherwise
      */
-    public SignResponse sign(SignRequest request) {
-        checkCanSign(request);
-        return signer.sign(request);
-    }
+    SignResponse sign(SignRequest request);
 
     /** {@link #sign} on another thread; every failure, validation included, completes the stage exceptionally. */
-    public CompletionStage<SignResponse> signAsync(SignRequest request) {
-        try {
-            checkCanSign(request);
-        } catch (WonderfulException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return signer.signAsync(request);
-    }
+    CompletionStage<SignResponse> signAsync(SignRequest request);
 
     /**
      * Makes {@code token} the credential of every following call, as a bearer token. Its kind is that of the
@@ -75,16 +45,7 @@ public class WonderfulAuth {
      * @throws WonderfulException {@code VALIDATION_ERROR} for a null or blank token or one with whitespace;
      *         {@code CONFIGURATION_ERROR} when the base URL is plain {@code http://} to a host that is not loopback
      */
-    public void setToken(String token) {
-        if (token == null || token.isBlank()) {
-            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the token must not be null or blank");
-        }
-        if (token.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the token must not contain whitespace or control characters");
-        }
-        WonderfulSettings.requireSafeForBearer(settings.baseUrl());
-        credentials.store().set(new Credential(kindOf(token), token));
-    }
+    void setToken(String token);
 
     /**
      * The current JWT of end user {@code entityId}, as calls made for them ({@code chat.as(Identity.endUser(id))})
@@ -95,37 +56,12 @@ public class WonderfulAuth {
      *         neither {@code wonderful.api-key} nor a {@link TokenRefresher} bean; {@code TOKEN_REFRESH_FAILED} when
      *         getting the token failed (the cause tells why)
      */
-    public String tokenFor(UUID entityId) {
-        return credentials.sources().tokenFor(Identity.endUser(entityId));
-    }
+    String tokenFor(UUID entityId);
 
     /** Forgets the credential: until {@link #setToken}, every call of the library fails with {@code NOT_AUTHENTICATED}. */
-    public void clearAuth() {
-        credentials.store().clear();
-    }
+    void clearAuth();
 
     /** The current configuration, secrets masked. */
-    public WonderfulConfig config() {
-        return WonderfulConfig.of(settings, credentials.store().peek());
-    }
-
-    private CredentialKind kindOf(String token) {
-        return settings.configuredCredential().map(Credential::kind).filter(CredentialKind::isBearer)
-                .orElseGet(() -> JwtClaims.parse(token).isPresent() ? CredentialKind.SIGNED_TOKEN : CredentialKind.TOKEN);
-    }
-
-    private void checkCanSign(SignRequest request) {
-        if (request == null) {
-            throw new WonderfulException(ErrorCode.VALIDATION_ERROR, "the sign request must not be null");
-        }
-        if (credentials.store().isCleared()) {
-            throw new WonderfulException(ErrorCode.NOT_AUTHENTICATED,
-                    "authentication was cleared with clearAuth(); call setToken(...) first");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "WonderfulAuth";
-    }
+    WonderfulConfig config();
 }
+

@@ -1,6 +1,8 @@
 package cx.wonderful.microprofile.chat;
 
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.Wonderful;
+
+import cx.wonderful.microprofile.chat.ConnectionState;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

@@ -18,6 +18,21 @@ public final class Communication {
 
     private final Values values;
 
+    /**
+     * Reads one communication record as the API sends it (shared/wonderful-api.md §2.3: snake_case, unknown fields kept in
+     * {@code extra()}, the record itself in {@code raw()}): for records an application reads itself, for example
+     * with {@link CommunicationsApi}.
+     *
+     * @param wire the record's JSON object
+     * @return the typed record
+     * @throws cx.wonderful.microprofile.WonderfulException {@code UNEXPECTED_RESPONSE} when a field the contract
+     *         types has another type, or a required field is missing
+     * @throws NullPointerException when {@code wire} is null
+     */
+    public static Communication fromWire(jakarta.json.JsonObject wire) {
+        return CommunicationRecords.communication(java.util.Objects.requireNonNull(wire, "wire"));
+    }
+
     Communication(Values values) {
         this.values = Objects.requireNonNull(values, "values");
         Objects.requireNonNull(values.id, "id");

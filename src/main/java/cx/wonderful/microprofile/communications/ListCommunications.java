@@ -150,14 +150,6 @@ public final class ListCommunications {
         return Optional.ofNullable(endDate).map(Instant::ofEpochSecond);
     }
 
-    Optional<Long> startEpochSecond() {
-        return Optional.ofNullable(startDate);
-    }
-
-    Optional<Long> endEpochSecond() {
-        return Optional.ofNullable(endDate);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof ListCommunications that && page == that.page && limit == that.limit

@@ -2,10 +2,7 @@ package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.telemetry.Telemetry;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
@@ -52,25 +49,19 @@ import java.util.logging.Logger;
  * hand) and waits on the timer's future, bounded by the delay plus {@link #WAIT_MARGIN}. With {@link Telemetry}
  * recording, the call is one span from its first attempt to its outcome, each attempt run in it.
  */
-@ApplicationScoped
 public class ApiInvoker {
 
     private static final Logger LOG = Logger.getLogger(ApiInvoker.class.getName());
     /** How much longer than a retry delay a blocking call waits for the timer before it gives up on it. */
     static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
-    private CredentialSource credentials;
-    private RetryPolicy policy;
-    private Delays delays;
-    private AsyncExecutor executor;
-    private List<String> knownSecrets;
-    private Telemetry telemetry = Telemetry.off();
+    private final CredentialSource credentials;
+    private final RetryPolicy policy;
+    private final Delays delays;
+    private final AsyncExecutor executor;
+    private final List<String> knownSecrets;
+    private volatile Telemetry telemetry = Telemetry.off();
 
-    /** For the CDI container's proxy. */
-    protected ApiInvoker() {
-    }
-
-    @Inject
     public ApiInvoker(WonderfulSettings settings, CredentialSource credentials) {
         this(credentials, new RetryPolicy(settings.maxRetries(), Backoff.from(settings.retryDelay()), WireContract.RETRY_AFTER_CAP),
                 new RetryTimer(), new AsyncExecutor(), settings.secrets());
@@ -86,9 +77,8 @@ public class ApiInvoker {
 
     /**
      * Each call is then one span and is counted (README, "Telemetry"); without it, nothing is recorded. Called by
-     * CDI, and by the named clients for their own invokers.
+     * the client that builds this invoker, before its first call.
      */
-    @Inject
     public void telemetry(Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
@@ -155,7 +145,6 @@ public class ApiInvoker {
         return credential -> call.get();
     }
 
-    @PreDestroy
     public void close() {
         if (delays instanceof RetryTimer timer) {
             timer.close();

@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.WonderfulClient;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.Wonderful;
+
 import java.util.Objects;
 import java.util.Optional;
 

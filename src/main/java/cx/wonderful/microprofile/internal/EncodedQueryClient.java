@@ -1,7 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.telemetry.Telemetry;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Invocation;

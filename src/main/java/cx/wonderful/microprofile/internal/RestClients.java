@@ -1,10 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.telemetry.Telemetry;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.util.List;
@@ -38,21 +35,15 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * <p>A client is thread-safe and meant to be created once and kept; every client created here is closed when the
  * application stops.
  */
-@ApplicationScoped
 public class RestClients {
 
     private static final Logger LOG = Logger.getLogger(RestClients.class.getName());
 
     private final List<AutoCloseable> created = new CopyOnWriteArrayList<>();
-    private Config config;
-    private WonderfulSettings settings;
-    private CredentialSource credentials;
+    private final Config config;
+    private final WonderfulSettings settings;
+    private final CredentialSource credentials;
 
-    /** For the CDI container's proxy. */
-    protected RestClients() {
-    }
-
-    @Inject
     public RestClients(Config config, WonderfulSettings settings, CredentialSource credentials) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -123,7 +114,6 @@ public class RestClients {
         return new EncodedQueryClient(client, options.baseUri(settings.baseUrl()));
     }
 
-    @PreDestroy
     public void closeAll() {
         for (AutoCloseable client : created) {
             try {

@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.Wonderful;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

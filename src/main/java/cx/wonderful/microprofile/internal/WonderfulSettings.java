@@ -1,5 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
+import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import java.net.InetAddress;
@@ -275,6 +276,16 @@ public final class WonderfulSettings {
         apiKey.ifPresent(secrets::add);
         configuredCredential.map(Credential::secret).filter(s -> !secrets.contains(s)).ifPresent(secrets::add);
         return List.copyOf(secrets);
+    }
+
+    /** The view of these settings for the application, with {@code current} as the current credential, if any. */
+    public WonderfulConfig view(Optional<Credential> current) {
+        return new WonderfulConfig(baseUrl, current.map(c -> switch (c.kind()) {
+            case API_KEY -> WonderfulConfig.CredentialType.API_KEY;
+            case SIGNED_TOKEN -> WonderfulConfig.CredentialType.SIGNED_TOKEN;
+            case TOKEN -> WonderfulConfig.CredentialType.TOKEN;
+        }), current.map(c -> Credential.mask(c.secret())), apiKey.map(Credential::mask), tenantId, workspaceId, agentId,
+                requestTimeout, maxRetries, retryDelay, refreshSkew, refreshCooldown);
     }
 
     /** The base URL, without a trailing slash. */

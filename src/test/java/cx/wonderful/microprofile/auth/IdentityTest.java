@@ -1,5 +1,7 @@
 package cx.wonderful.microprofile.auth;
 
+import cx.wonderful.microprofile.auth.Identity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package cx.wonderful.microprofile.catalogue;
 
-import cx.wonderful.microprofile.communications.LibraryContainer;
+import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

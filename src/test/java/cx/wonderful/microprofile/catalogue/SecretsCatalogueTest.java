@@ -1,6 +1,6 @@
 package cx.wonderful.microprofile.catalogue;
 
-import cx.wonderful.microprofile.communications.LibraryContainer;
+import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
+import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
 import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
 import cx.wonderful.microprofile.internal.Setting;
@@ -138,7 +138,7 @@ class SecretsCatalogueTest {
             assertNoSecret("exception " + error.code(), chain(error));
             assertEquals(status, error.httpStatus().orElse(status), error.toString());
         }
-        HealthCheckResponse health = beans.bean(WonderfulReadinessCheck.class,
+        HealthCheckResponse health = beans.bean(org.eclipse.microprofile.health.HealthCheck.class,
                 org.eclipse.microprofile.health.Readiness.Literal.INSTANCE).call();
         assertNoSecret("health", health.getName() + " " + health.getStatus() + " " + health.getData());
     }

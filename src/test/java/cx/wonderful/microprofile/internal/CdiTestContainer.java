@@ -1,6 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.telemetry.Telemetry;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ public final class CdiTestContainer {
     /** Starts a container; close it at the end of the test. */
     public static WeldContainer start(Config testConfig, Class<?>... beanClasses) {
         config = testConfig;
-        List<Class<?>> classes = new ArrayList<>(List.of(SettingsProducer.class, RestClients.class, ApiInvoker.class,
-                Telemetry.class, ConfigProducer.class));
+        List<Class<?>> classes = new ArrayList<>(List.of(cx.wonderful.microprofile.internal.cdi.LibraryBeansAccess.beanClasses()));
+        classes.add(ConfigProducer.class);
         classes.addAll(Arrays.asList(beanClasses));
         return new Weld("test-" + System.nanoTime()).disableDiscovery().beanClasses(classes.toArray(Class<?>[]::new)).initialize();
     }

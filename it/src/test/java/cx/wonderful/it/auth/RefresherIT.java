@@ -1,5 +1,7 @@
 package cx.wonderful.it.auth;
 
+import cx.wonderful.microprofile.communications.WonderfulCommunications;
+import cx.wonderful.microprofile.communications.ListCommunications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +13,6 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.WonderfulAuth;
-import cx.wonderful.microprofile.internal.ApiInvoker;
-import cx.wonderful.microprofile.internal.RestClients;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -30,15 +30,13 @@ class RefresherIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("auth-refresher", RefresherIT.class, ProbeApi.class, RevokedTokenRefresher.class);
+        return Deployments.war("auth-refresher", RefresherIT.class, RevokedTokenRefresher.class);
     }
 
     @Inject
     WonderfulAuth auth;
     @Inject
-    RestClients clients;
-    @Inject
-    ApiInvoker invoker;
+    WonderfulCommunications communications;
 
     @BeforeEach
     void start() {
@@ -56,12 +54,8 @@ class RefresherIT {
         RevokedTokenRefresher.next = second;
         auth.setToken(first);
         Simulator.clearJournal();
-        ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
-
-        WonderfulException error;
-        try (AutoCloseable closing = (AutoCloseable) probe) {
-            error = assertThrows(WonderfulException.class, () -> invoker.invoke("it.probe", () -> probe.list("{}", 1)));
-        }
+        WonderfulException error = assertThrows(WonderfulException.class,
+                () -> communications.list(ListCommunications.all()));
 
         assertEquals(ErrorCode.UNAUTHORIZED, error.code());
         assertEquals(401, error.httpStatus().orElse(0));
@@ -79,12 +73,8 @@ class RefresherIT {
         RevokedTokenRefresher.next = "not-a-jwt";
         auth.setToken(first);
         Simulator.clearJournal();
-        ProbeApi probe = clients.create(ProbeApi.class, "auth-probe");
-
-        WonderfulException error;
-        try (AutoCloseable closing = (AutoCloseable) probe) {
-            error = assertThrows(WonderfulException.class, () -> invoker.invoke("it.probe", () -> probe.list("{}", 1)));
-        }
+        WonderfulException error = assertThrows(WonderfulException.class,
+                () -> communications.list(ListCommunications.all()));
 
         assertEquals(ErrorCode.TOKEN_REFRESH_FAILED, error.code());
         assertEquals(1, Simulator.journal("/api/v1/communications").size());

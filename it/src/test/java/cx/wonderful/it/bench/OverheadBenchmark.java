@@ -15,7 +15,11 @@ import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
-import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.core.ConfiguredClient;
+import cx.wonderful.microprofile.internal.core.SharedRuntime;
+import cx.wonderful.microprofile.internal.realtime.RealtimeExecutors;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -66,12 +70,6 @@ class OverheadBenchmark {
     WonderfulAuth auth;
     @Inject
     WonderfulChat chat;
-    @Inject
-    RestClients clients;
-    @Inject
-    ApiInvoker invoker;
-    @Inject
-    CredentialSource credentials;
 
     @Test
     @Order(1)
@@ -102,8 +100,14 @@ class OverheadBenchmark {
             Samples bareSend = new Samples();
             AtomicInteger sent = new AtomicInteger();
             // Diagnostic: the library's own REST path for a send (its client, filter and ApiInvoker), called on this
-            // thread: what the send costs without the hop to the chat command pool.
-            ChatV3Api inline = clients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY);
+            // thread: what the send costs without the hop to the chat command pool. Built with the framework-free core,
+            // on the application's configuration.
+            SharedRuntime runtime = new SharedRuntime(new RealtimeExecutors(), Telemetry.off(), event -> {
+            }, Optional::empty);
+            ConfiguredClient core = new ConfiguredClient(runtime, ConfigProvider.getConfig(), Optional.empty());
+            ApiInvoker invoker = core.invoker();
+            CredentialSource credentials = core.credentials();
+            ChatV3Api inline = core.restClients().create(ChatV3Api.class, ChatV3Api.CONFIG_KEY);
             Measure.rotating(WARMUP, CALLS, List.of(() -> {
                 session.send("library " + sent.incrementAndGet()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             }, () -> {
@@ -115,6 +119,8 @@ class OverheadBenchmark {
                         .add("text", "bare " + sent.incrementAndGet())).build();
                 assertTrue(bare.send(Simulator.WORKSPACE, session.sessionId(), body).containsKey("data"));
             }), List.of(librarySend, inlineSend, bareSend));
+            core.close();
+            runtime.close();
             // Where the send's time goes beyond the bare call: the same sends again under JFR, library then bare.
             Path dir = Path.of(ConfigProvider.getConfig().getValue(BenchTable.RESULTS_DIR_KEY, String.class));
             Jfr recording = Jfr.start(dir, JFR_LIBRARY);

@@ -9,7 +9,7 @@ import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,12 @@
 package cx.wonderful.it.bench;
 
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.Config;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.telemetry.Telemetry;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,7 +34,9 @@ public class TelemetryBenchResource {
     @Inject
     WonderfulChat chat;
     @Inject
-    Telemetry telemetry;
+    BeanManager beanManager;
+    @Inject
+    Config config;
 
     private ChatSession session;
     private int sent;
@@ -48,7 +52,7 @@ public class TelemetryBenchResource {
         } catch (ClassNotFoundException e) {
             visible = false;
         }
-        return Json.createObjectBuilder().add("apiVisible", visible).add("recording", telemetry.recording()).build();
+        return Json.createObjectBuilder().add("apiVisible", visible).add("recording", Telemetry.fromCdi(beanManager, config).recording()).build();
     }
 
     /** {@code n} sends, one after the other, each timed from the call to the server's acceptance (nanoseconds). */

@@ -17,7 +17,7 @@ import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.inject.Inject;

@@ -12,7 +12,7 @@ import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

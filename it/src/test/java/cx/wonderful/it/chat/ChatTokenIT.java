@@ -15,7 +15,6 @@ import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.internal.CredentialSource;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -49,8 +48,6 @@ class ChatTokenIT {
     WonderfulChat chat;
     @Inject
     WonderfulAuth auth;
-    @Inject
-    CredentialSource credentials;
 
     @Test
     @Order(1)
@@ -69,7 +66,8 @@ class ChatTokenIT {
 
         assertTrue(log.await(ChatEvent.Disconnected.class).willRetry());
         log.await(ChatEvent.Reconnected.class);
-        assertNotEquals(first, credentials.current().secret(), "the token was refreshed");
+        assertFalse(auth.config().maskedCredential().orElseThrow().endsWith(first.substring(first.length() - 4)),
+                "the token was refreshed");
         // The simulator journals an accepted handshake once the upgrade is done, which may be after the client has it.
         List<String> handshakes = handshakes();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EventLog.WAIT_SECONDS);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cx.wonderful.it.support.Deployments;
 import cx.wonderful.it.support.Simulator;
-import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
+import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;

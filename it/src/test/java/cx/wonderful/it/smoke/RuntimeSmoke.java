@@ -14,7 +14,7 @@ import cx.wonderful.microprofile.communications.CommunicationType;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.Page;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
+import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

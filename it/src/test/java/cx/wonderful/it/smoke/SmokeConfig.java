@@ -1,7 +1,7 @@
 package cx.wonderful.it.smoke;
 
 import cx.wonderful.it.support.Simulator;
-import cx.wonderful.microprofile.health.WonderfulReadinessCheck;
+import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -1,5 +1,7 @@
 package cx.wonderful.it.telemetry;
 
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.Config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +15,7 @@ import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.telemetry.Telemetry;
+import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,13 +43,15 @@ class ChatWithoutTelemetryIT {
     @Inject
     WonderfulChat chat;
     @Inject
-    Telemetry telemetry;
+    BeanManager beanManager;
+    @Inject
+    Config config;
 
     @Test
     void theLibraryChatsWithoutTheOpenTelemetryApi() throws Exception {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.opentelemetry.api.OpenTelemetry", false,
                 Telemetry.class.getClassLoader()));
-        assertFalse(telemetry.recording());
+        assertFalse(Telemetry.fromCdi(beanManager, config).recording(), "the library's own decision, made the same way");
         Simulator.reset();
         SessionEvents log = new SessionEvents();
         ChatSession session = chat.start(StartChat.builder().from("+14155550123").fromType(ParticipantType.PHONE).build(), log);

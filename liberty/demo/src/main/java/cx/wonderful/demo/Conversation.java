@@ -6,7 +6,7 @@ import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatStatus;
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;

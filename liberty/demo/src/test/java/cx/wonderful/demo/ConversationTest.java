@@ -13,7 +13,7 @@ import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatStatus;
 import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.Subscription;
-import cx.wonderful.microprofile.realtime.ConnectionState;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,0 @@
-/**
- * A MicroProfile Health readiness check of the Wonderful API, off unless {@code wonderful.health.enabled=true}:
- * see {@link cx.wonderful.microprofile.health.WonderfulReadinessCheck}.
- */
-package cx.wonderful.microprofile.health;
