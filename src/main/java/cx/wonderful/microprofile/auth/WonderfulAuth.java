@@ -1,16 +1,15 @@
 package cx.wonderful.microprofile.auth;
 
-import cx.wonderful.microprofile.Wonderful;
 
 import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Authentication with the Wonderful API (the TypeScript SDK's {@code auth}, {@code setToken}, {@code clearAuth}
- * and {@code config}). Inject it: {@code @Inject WonderfulAuth auth;}.
+ * and {@code config}). Inject it ({@code @Inject WonderfulAuth auth;}) or
+ * build it without CDI ({@link cx.wonderful.microprofile.WonderfulSdk#auth()}).
  *
  * <p>Configuration (MicroProfile Config, so also environment variables and server variables):
  * {@code wonderful.base-url} (required), one credential of {@code wonderful.api-key}, {@code wonderful.signed-token},

@@ -1,11 +1,8 @@
 package cx.wonderful.microprofile.chat;
 
-import cx.wonderful.microprofile.Wonderful;
 
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.Identity;
-import cx.wonderful.microprofile.internal.IdentityCredentials;
-import jakarta.annotation.PreDestroy;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,8 +28,8 @@ import java.util.concurrent.CompletionStage;
  * another instance (a node lost, an application redeployed) started: from the session id and the id of the last
  * message the user saw, the listener gets every message after it, once, then the live events.
  *
- * <p><b>Ownership.</b> The bean keeps a registry of its live sessions. When the application stops
- * ({@code @PreDestroy}) every session's socket is closed with 1001 (going away) and nothing is reported or opened
+ * <p><b>Ownership.</b> The chat keeps a registry of its live sessions. When the application stops
+ * (or its {@code WonderfulSdk} is closed) every session's socket is closed with 1001 (going away) and nothing is reported or opened
  * after; the sessions stay open at the server, for another instance to recover. {@code start} and {@code recover}
  * complete within {@code wonderful.chat.start-timeout}, or fail.
  *
@@ -51,10 +48,15 @@ public interface WonderfulChat {
     /**
      * This chat acting as {@code identity}: every session it starts or recovers runs with that identity's
      * credential, on its REST calls and on every WebSocket handshake (an end user's own JWT, never the API key).
-     * Cheap; make one per request. The methods of this bean itself act as {@link Identity#application()}.
+     * Cheap; make one per request. The methods of the injected (or built) instance itself act as {@link Identity#application()}.
      * <pre>{@code chat.as(Identity.endUser(userId)).start(StartChat.from(email, ParticipantType.EMAIL))}</pre>
      *
-     * @throws WonderfulException see {@link IdentityCredentials#sourceFor}
+     * @param identity who the calls act as
+     * @return a view acting as {@code identity}
+     * @throws WonderfulException {@code VALIDATION_ERROR} for {@code null}; {@code NOT_AUTHENTICATED} for
+     *         {@link Identity#inboundToken()} without an inbound bearer token (or outside a JAX-RS request);
+     *         {@code CONFIGURATION_ERROR} for an end user when nothing can get their JWT (neither
+     *         {@code wonderful.api-key} nor a {@link cx.wonderful.microprofile.auth.TokenRefresher})
      */
     WonderfulChat as(Identity identity);
 

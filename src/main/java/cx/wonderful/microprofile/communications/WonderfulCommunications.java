@@ -2,7 +2,6 @@ package cx.wonderful.microprofile.communications;
 
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.Identity;
-import cx.wonderful.microprofile.internal.IdentityCredentials;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
@@ -22,10 +21,15 @@ public interface WonderfulCommunications {
     /**
      * The history as {@code identity} sees it: every call carries that identity's credential (an end user's own JWT,
      * never the API key). With the contract's rule (shared/wonderful-api.md §2.6), an end user sees their own
-     * communications only. Cheap; make one per request. The methods of this bean itself act as
+     * communications only. Cheap; make one per request. The methods of the injected (or built) instance itself act as
      * {@link Identity#application()}.
      *
-     * @throws WonderfulException see {@link IdentityCredentials#sourceFor}
+     * @param identity who the calls act as
+     * @return a view acting as {@code identity}
+     * @throws WonderfulException {@code VALIDATION_ERROR} for {@code null}; {@code NOT_AUTHENTICATED} for
+     *         {@link Identity#inboundToken()} without an inbound bearer token (or outside a JAX-RS request);
+     *         {@code CONFIGURATION_ERROR} for an end user when nothing can get their JWT (neither
+     *         {@code wonderful.api-key} nor a {@link cx.wonderful.microprofile.auth.TokenRefresher})
      */
     WonderfulCommunications as(Identity identity);
 
