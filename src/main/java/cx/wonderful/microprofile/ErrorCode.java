@@ -46,7 +46,14 @@ public enum ErrorCode {
         this.recoverableByDefault = recoverableByDefault;
     }
 
-    /** Whether retrying the same operation later may succeed, unless the error says otherwise. */
+    /**
+     * Whether retrying the same operation later may succeed, unless the error says otherwise: the
+     * {@link WonderfulException#recoverable()} of an exception made without an explicit value.
+     *
+     * @return {@code true} for {@link #TOKEN_REFRESH_FAILED}, {@link #NETWORK_ERROR}, {@link #RATE_LIMITED},
+     *         {@link #SERVER_ERROR}, {@link #CONNECTION_LOST} and {@link #SEND_FAILED}; {@code false} for every other
+     *         code
+     */
     public boolean recoverableByDefault() {
         return recoverableByDefault;
     }

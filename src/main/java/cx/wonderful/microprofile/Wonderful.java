@@ -16,7 +16,12 @@ public final class Wonderful {
     /**
      * The library's version, for example {@code 0.1.0}, as the build wrote it into
      * {@code META-INF/wonderful/version.properties}; {@code "unknown"} when the library runs from a build that
-     * did not write it.
+     * did not write it. Read once, from the library's own jar, on the first call.
+     *
+     * @return the version, never {@code null}: the {@code version} property of that resource, trimmed, or
+     *         {@code "unknown"} when the resource is absent or the property is empty or unresolved
+     * @throws ExceptionInInitializerError on the first call, when the resource exists but cannot be read (its cause
+     *         an {@link UncheckedIOException}); every later call then throws {@link NoClassDefFoundError}
      */
     public static String version() {
         return VersionHolder.VERSION;

@@ -33,7 +33,11 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
 public @interface WonderfulClient {
 
-    /** The client's name, as in its keys {@code wonderful.<name>.*}. */
+    /**
+     * The client's name, as in its keys {@code wonderful.<name>.*}.
+     *
+     * @return the name: lower-case letters, digits and inner hyphens
+     */
     @Nonbinding
     String value();
 }

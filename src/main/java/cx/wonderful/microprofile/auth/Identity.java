@@ -58,15 +58,21 @@ public final class Identity {
         this.heldJwt = heldJwt;
     }
 
-    /** The application, with its configured credential. */
+    /**
+     * The application, with its configured credential.
+     *
+     * @return the application's identity, always the same instance
+     */
     public static Identity application() {
         return APPLICATION;
     }
 
     /**
-     * The end user {@code entityId} (the {@code sub} of their JWTs).
+     * The end user {@code entityId} (the {@code sub} of their JWTs), whose tokens the library obtains itself.
      *
-     * @throws WonderfulException {@code VALIDATION_ERROR} for {@code null}
+     * @param entityId the end user's id
+     * @return the end user's identity; equal to every other identity made by this method for the same id
+     * @throws WonderfulException {@code VALIDATION_ERROR} when {@code entityId} is {@code null}
      */
     public static Identity endUser(UUID entityId) {
         if (entityId == null) {
@@ -76,9 +82,13 @@ public final class Identity {
     }
 
     /**
-     * The end user whose entityId is {@code entityId} in its text form.
+     * The end user whose entityId is {@code entityId} in its text form: the same identity as
+     * {@link #endUser(UUID)} of that UUID.
      *
-     * @throws WonderfulException {@code VALIDATION_ERROR} when it is not a UUID (8-4-4-4-12 hex digits)
+     * @param entityId the end user's id as a UUID's text, 8-4-4-4-12 hex digits in either case, nothing around it
+     * @return the end user's identity
+     * @throws WonderfulException {@code VALIDATION_ERROR} when {@code entityId} is {@code null} or not a UUID of that
+     *         form
      */
     public static Identity endUser(String entityId) {
         if (entityId == null || !UUID_TEXT.matcher(entityId).matches()) {
@@ -90,9 +100,14 @@ public final class Identity {
 
     /**
      * The end user {@code entityId}, starting with {@code jwt}, a token the application already holds for them.
+     * The token is checked now, against the system clock; its signature is the server's to check.
      *
-     * @throws WonderfulException {@code VALIDATION_ERROR} when {@code jwt} is not a JWT, has no {@code exp} or has
-     *         expired, or its {@code sub} is not {@code entityId}
+     * @param entityId the end user's id
+     * @param jwt the end user's current JWT, whose {@code sub} is {@code entityId} (compared ignoring case)
+     * @return the end user's identity with that token; equal only to an identity made with the same id and token
+     * @throws WonderfulException {@code VALIDATION_ERROR} when {@code entityId} is {@code null}, {@code jwt} is
+     *         {@code null}, blank or not a JWT, has no {@code exp} or has expired ({@code exp} not after now), or its
+     *         {@code sub} is not {@code entityId}
      */
     public static Identity endUser(UUID entityId, String jwt) {
         return endUser(entityId, jwt, Clock.systemUTC());
@@ -114,12 +129,20 @@ public final class Identity {
         return new Identity(Kind.END_USER, entityId, jwt);
     }
 
-    /** The bearer token of the JAX-RS request being served, read when a view is made with it. */
+    /**
+     * The bearer token of the JAX-RS request being served, read when a view is made with it.
+     *
+     * @return the inbound token's identity, always the same instance
+     */
     public static Identity inboundToken() {
         return INBOUND_TOKEN;
     }
 
-    /** The end user's id; empty for the application and the inbound token. */
+    /**
+     * The end user's id.
+     *
+     * @return the id of an end user's identity; empty for {@link #application()} and {@link #inboundToken()}
+     */
     public Optional<UUID> entityId() {
         return Optional.ofNullable(entityId);
     }

@@ -28,10 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class SignRequest {
 
+    /** The shortest lifetime accepted, in seconds: one minute. */
     public static final long MIN_EXPIRES_IN = 60;
+    /** The longest lifetime accepted, in seconds: 24 hours. */
     public static final long MAX_EXPIRES_IN = 86_400;
+    /** The lifetime requested when none is set, in seconds: one hour. */
     public static final long DEFAULT_EXPIRES_IN = 3_600;
+    /** The largest metadata accepted, in bytes of its compact JSON form in UTF-8. */
     public static final int MAX_METADATA_BYTES = 4_096;
+    /** The longest tenant id accepted, in characters. */
     public static final int MAX_TENANT_ID_LENGTH = 255;
 
     private static final Pattern UUID_TEXT = Pattern.compile(
@@ -49,39 +54,79 @@ public final class SignRequest {
         this.expiresIn = builder.expiresIn == null ? OptionalLong.empty() : OptionalLong.of(builder.expiresIn);
     }
 
-    /** A request for a new end user: a generated id, the default lifetime, no metadata. */
+    /**
+     * A request for a new end user: a generated id, the default lifetime ({@value #DEFAULT_EXPIRES_IN} seconds), no
+     * tenant, no metadata.
+     *
+     * @return the request; {@code builder().build()}
+     */
     public static SignRequest forNewUser() {
         return builder().build();
     }
 
-    /** A request for the end user {@code id}, with the default lifetime and no metadata. */
+    /**
+     * A request for the end user {@code id}, with the default lifetime ({@value #DEFAULT_EXPIRES_IN} seconds), no
+     * tenant and no metadata.
+     *
+     * @param id the end user's id; {@code null} means a generated one, as {@link #forNewUser()}
+     * @return the request; {@code builder().id(id).build()}
+     */
     public static SignRequest forUser(UUID id) {
         return builder().id(id).build();
     }
 
+    /**
+     * A builder with nothing set: a generated id, the default lifetime ({@value #DEFAULT_EXPIRES_IN} seconds), no
+     * tenant, no metadata.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The end user's id; empty means one is generated when signing. */
+    /**
+     * The end user's id.
+     *
+     * @return the id as set; empty means a random one is generated when signing
+     */
     public Optional<UUID> id() {
         return id;
     }
 
+    /**
+     * The tenant to sign for.
+     *
+     * @return the tenant id as set; empty means none is sent
+     */
     public Optional<String> tenantId() {
         return tenantId;
     }
 
+    /**
+     * The metadata the token carries.
+     *
+     * @return the metadata as set (an immutable JSON object); empty means none is sent
+     */
     public Optional<JsonObject> metadata() {
         return metadata;
     }
 
-    /** The lifetime in seconds as set; empty means the default, {@value #DEFAULT_EXPIRES_IN}. */
+    /**
+     * The lifetime in seconds as set.
+     *
+     * @return the lifetime, {@value #MIN_EXPIRES_IN} to {@value #MAX_EXPIRES_IN}; empty means the default,
+     *         {@value #DEFAULT_EXPIRES_IN}
+     */
     public OptionalLong expiresInSeconds() {
         return expiresIn;
     }
 
-    /** The lifetime that will be requested. */
+    /**
+     * The lifetime that will be requested.
+     *
+     * @return the lifetime as set, else the default of {@value #DEFAULT_EXPIRES_IN} seconds
+     */
     public Duration expiresIn() {
         return Duration.ofSeconds(expiresIn.orElse(DEFAULT_EXPIRES_IN));
     }
@@ -93,7 +138,10 @@ public final class SignRequest {
                 + metadata.map(m -> m.size() + " keys").orElse("none") + "]";
     }
 
-    /** Builds a {@link SignRequest}; each setter checks its value at once (VALIDATION_ERROR). */
+    /**
+     * Builds a {@link SignRequest}; each setter replaces what was set before and checks its value at once
+     * ({@code VALIDATION_ERROR}; a refused value leaves the builder as it was). Not thread-safe.
+     */
     public static final class Builder {
 
         private UUID id;
@@ -104,13 +152,26 @@ public final class SignRequest {
         private Builder() {
         }
 
-        /** The end user's id; {@code null} means generate one. */
+        /**
+         * The end user's id.
+         *
+         * @param id the id; {@code null} (the default) means a random one is generated when signing
+         * @return this builder
+         */
         public Builder id(UUID id) {
             this.id = id;
             return this;
         }
 
-        /** The end user's id in its text form; {@code null} means generate one. */
+        /**
+         * The end user's id in its text form.
+         *
+         * @param id the id as a UUID's text, 8-4-4-4-12 hex digits in either case; {@code null} (the default) means a
+         *        random one is generated when signing
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code id} is not {@code null} and not a UUID of
+         *         that form
+         */
         public Builder id(String id) {
             if (id == null) {
                 this.id = null;
@@ -123,7 +184,14 @@ public final class SignRequest {
             return this;
         }
 
-        /** The tenant to sign for; {@code null} means none. */
+        /**
+         * The tenant to sign for.
+         *
+         * @param tenantId the tenant id, as given (not trimmed); {@code null} (the default) means none
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code tenantId} is blank, longer than
+         *         {@value SignRequest#MAX_TENANT_ID_LENGTH} characters, or holds whitespace or a control character
+         */
         public Builder tenantId(String tenantId) {
             if (tenantId != null) {
                 if (tenantId.isBlank()) {
@@ -140,7 +208,14 @@ public final class SignRequest {
             return this;
         }
 
-        /** Metadata as a JSON object; {@code null} means none. */
+        /**
+         * Metadata as a JSON object, replacing any set before.
+         *
+         * @param metadata the metadata; {@code null} (the default) means none
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when its compact JSON form is larger than
+         *         {@value SignRequest#MAX_METADATA_BYTES} bytes in UTF-8
+         */
         public Builder metadata(JsonObject metadata) {
             if (metadata != null) {
                 int size = JsonValues.serializedBytes(metadata);
@@ -153,14 +228,27 @@ public final class SignRequest {
         }
 
         /**
-         * Metadata as a map of JSON-like values: null, String, Boolean, finite Number, JsonValue, Map with String keys,
-         * Iterable or array of these; {@code null} means none.
+         * Metadata as a map of JSON-like values, replacing any set before; the map is copied.
+         *
+         * @param metadata the metadata, whose values are each null, a String, Boolean, finite Number (Integer, Long,
+         *        Short, Byte, BigInteger, BigDecimal, Double or Float), JsonValue, Map with String keys, Iterable or
+         *        array of these, nested at most 16 deep; {@code null} (the default) means none
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} naming the first value that is not of those kinds, or
+         *         when the compact JSON form is larger than {@value SignRequest#MAX_METADATA_BYTES} bytes in UTF-8
          */
         public Builder metadata(Map<String, ?> metadata) {
             return metadata(metadata == null ? null : JsonValues.toJsonObject(metadata, "metadata"));
         }
 
-        /** The lifetime in seconds, {@value #MIN_EXPIRES_IN} to {@value #MAX_EXPIRES_IN}. */
+        /**
+         * The token's lifetime in seconds.
+         *
+         * @param seconds the lifetime, {@value SignRequest#MIN_EXPIRES_IN} to {@value SignRequest#MAX_EXPIRES_IN}
+         *        inclusive; unless set, {@value SignRequest#DEFAULT_EXPIRES_IN}
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code seconds} is outside that range
+         */
         public Builder expiresInSeconds(long seconds) {
             if (seconds < MIN_EXPIRES_IN || seconds > MAX_EXPIRES_IN) {
                 throw invalid("expiresIn must be from " + MIN_EXPIRES_IN + " to " + MAX_EXPIRES_IN + " seconds, was " + seconds);
@@ -169,7 +257,16 @@ public final class SignRequest {
             return this;
         }
 
-        /** The lifetime, whole seconds from {@value #MIN_EXPIRES_IN} to {@value #MAX_EXPIRES_IN}; {@code null} means the default. */
+        /**
+         * The token's lifetime.
+         *
+         * @param lifetime the lifetime, whole seconds from {@value SignRequest#MIN_EXPIRES_IN} to
+         *        {@value SignRequest#MAX_EXPIRES_IN} inclusive; {@code null} means the default,
+         *        {@value SignRequest#DEFAULT_EXPIRES_IN} seconds
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code lifetime} has a fraction of a second or is
+         *         outside that range
+         */
         public Builder expiresIn(Duration lifetime) {
             if (lifetime == null) {
                 this.expiresIn = null;
@@ -181,6 +278,11 @@ public final class SignRequest {
             return expiresInSeconds(lifetime.getSeconds());
         }
 
+        /**
+         * The request with the values set so far; never fails, every value having been checked when it was set.
+         *
+         * @return a new, immutable request
+         */
         public SignRequest build() {
             return new SignRequest(this);
         }

@@ -7,5 +7,10 @@ package cx.wonderful.microprofile.chat;
 @FunctionalInterface
 public interface ChatEventListener {
 
+    /**
+     * Receives one event of the session.
+     *
+     * @param event the event, never {@code null}
+     */
     void onEvent(ChatEvent event);
 }

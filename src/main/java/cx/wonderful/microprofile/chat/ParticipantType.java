@@ -12,12 +12,21 @@ public enum ParticipantType {
     /** A display name. */
     NAME;
 
-    /** The wire value: {@code phone}, {@code email} or {@code name}. */
+    /**
+     * The wire value.
+     *
+     * @return {@code phone}, {@code email} or {@code name}: the constant's name in lower case
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type whose wire value is {@code value} (case-insensitive), if any. */
+    /**
+     * The type whose wire value is {@code value} (case-insensitive), if any.
+     *
+     * @param value the wire value, ignoring case and surrounding whitespace; may be {@code null}
+     * @return the type; empty for {@code null} or a value that is not {@code phone}, {@code email} or {@code name}
+     */
     public static Optional<ParticipantType> fromWire(String value) {
         for (ParticipantType type : values()) {
             if (type.wireName().equalsIgnoreCase(value == null ? "" : value.trim())) {

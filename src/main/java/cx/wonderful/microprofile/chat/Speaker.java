@@ -21,7 +21,13 @@ public enum Speaker {
         this.wireName = wireName;
     }
 
-    /** The speaker of the wire value {@code value}; {@link #OTHER} for an unknown or missing one. */
+    /**
+     * The speaker of the wire value {@code value}; {@link #OTHER} for an unknown or missing one.
+     *
+     * @param value the wire value, {@code customer}, {@code agent}, {@code system} or {@code human_agent}, ignoring
+     *        case (not trimmed); may be {@code null}
+     * @return the speaker, never {@code null}: {@link #OTHER} for {@code null} or any other value
+     */
     public static Speaker fromWire(String value) {
         for (Speaker speaker : values()) {
             if (speaker != OTHER && speaker.wireName.equalsIgnoreCase(value == null ? "" : value)) {

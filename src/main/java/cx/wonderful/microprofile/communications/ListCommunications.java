@@ -61,16 +61,31 @@ public final class ListCommunications {
         this.endDate = builder.endDate;
     }
 
+    /**
+     * A builder holding the defaults: no filters, page 1, {@value #DEFAULT_LIMIT} records per page, the server's sort
+     * order, no time range.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The first page of everything, with the defaults. */
+    /**
+     * The first page of everything, with the defaults.
+     *
+     * @return {@code builder().build()}: no filters, page 1, {@value #DEFAULT_LIMIT} records per page, the server's
+     *         sort order, no time range
+     */
     public static ListCommunications all() {
         return builder().build();
     }
 
-    /** A builder holding this query's values, to derive another query from it. */
+    /**
+     * A builder holding this query's values, to derive another query from it.
+     *
+     * @return a new builder; changing it does not change this query
+     */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.types.addAll(types);
@@ -91,61 +106,118 @@ public final class ListCommunications {
     /**
      * This query for another page.
      *
+     * @param page the page, from 1
+     * @return a query equal to this one but for its page
      * @throws WonderfulException {@code VALIDATION_ERROR} when {@code page} is less than 1
      */
     public ListCommunications withPage(int page) {
         return toBuilder().page(page).build();
     }
 
+    /**
+     * The kinds filter.
+     *
+     * @return the kinds, without duplicates, in the order set (unmodifiable); empty for any kind
+     */
     public List<CommunicationType> types() {
         return types;
     }
 
+    /**
+     * The directions filter.
+     *
+     * @return the directions, without duplicates, in the order set (unmodifiable); empty for either
+     */
     public List<Direction> directions() {
         return directions;
     }
 
+    /**
+     * The statuses filter.
+     *
+     * @return the statuses, without duplicates, in the order set (unmodifiable); empty for any status
+     */
     public List<String> statuses() {
         return statuses;
     }
 
+    /**
+     * The interactors filter.
+     *
+     * @return the interactors, without duplicates, in the order set (unmodifiable); empty for any interactor
+     */
     public List<String> interactors() {
         return interactors;
     }
 
+    /**
+     * The agent filter.
+     *
+     * @return the agent id; empty for any agent
+     */
     public Optional<String> agentId() {
         return Optional.ofNullable(agentId);
     }
 
+    /**
+     * The phone numbers filter.
+     *
+     * @return the numbers, without duplicates, in the order set (unmodifiable); empty for any number
+     */
     public List<String> fromNumbers() {
         return fromNumbers;
     }
 
+    /**
+     * The e-mail addresses filter.
+     *
+     * @return the addresses, without duplicates, in the order set (unmodifiable); empty for any address
+     */
     public List<String> fromEmails() {
         return fromEmails;
     }
 
-    /** The page number, from 1. */
+    /**
+     * The page number, from 1.
+     *
+     * @return the page; 1 unless set
+     */
     public int page() {
         return page;
     }
 
-    /** Records per page, 1 to {@value #MAX_LIMIT}. */
+    /**
+     * Records per page, 1 to {@value #MAX_LIMIT}.
+     *
+     * @return the page size; {@value #DEFAULT_LIMIT} unless set
+     */
     public int limit() {
         return limit;
     }
 
-    /** The sort order as set, for example {@code -startTime}; empty for the server's default (newest first). */
+    /**
+     * The sort order as set.
+     *
+     * @return the order, for example {@code -startTime}; empty for the server's default (newest first)
+     */
     public Optional<String> sort() {
         return Optional.ofNullable(sort);
     }
 
-    /** The start of the time range, in whole seconds. */
+    /**
+     * The start of the time range, in whole seconds.
+     *
+     * @return the earliest start time matched (inclusive); empty for no lower bound
+     */
     public Optional<Instant> startDate() {
         return Optional.ofNullable(startDate).map(Instant::ofEpochSecond);
     }
 
-    /** The end of the time range, in whole seconds. */
+    /**
+     * The end of the time range, in whole seconds.
+     *
+     * @return the latest start time matched (inclusive); empty for no upper bound
+     */
     public Optional<Instant> endDate() {
         return Optional.ofNullable(endDate).map(Instant::ofEpochSecond);
     }
@@ -174,7 +246,13 @@ public final class ListCommunications {
                 + ", startDate=" + startDate + ", endDate=" + endDate + "]";
     }
 
-    /** Builds a {@link ListCommunications}; each setter replaces what was set before and checks its value at once. */
+    /**
+     * Builds a {@link ListCommunications}; each setter replaces what was set before and checks its value at once
+     * ({@code VALIDATION_ERROR}; a refused value leaves the builder as it was). A multi-valued filter takes at most
+     * {@value WireContract#FILTER_MAX_VALUES} values; a text value must not be blank, must have at most
+     * {@value WireContract#FILTER_VALUE_MAX_LENGTH} characters and no control character, and is sent as it is (not
+     * trimmed). Not thread-safe.
+     */
     public static final class Builder {
 
         private final List<CommunicationType> types = new ArrayList<>();
@@ -193,43 +271,98 @@ public final class ListCommunications {
         private Builder() {
         }
 
-        /** Only communications of these kinds; none: any kind. Duplicates are dropped. */
+        /**
+         * Only communications of these kinds; none: any kind. Duplicates are dropped.
+         *
+         * @param types the kinds; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code types} is {@code null}, holds {@code null}
+         *         or has more than {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder type(CommunicationType... types) {
             replace(this.types, "type", types);
             return this;
         }
 
-        /** Only communications in these directions; none: either. */
+        /**
+         * Only communications in these directions; none: either. Duplicates are dropped.
+         *
+         * @param directions the directions; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code directions} is {@code null}, holds
+         *         {@code null} or has more than {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder direction(Direction... directions) {
             replace(this.directions, "direction", directions);
             return this;
         }
 
-        /** Only communications in one of these statuses (server-defined strings, for example {@code completed}). */
+        /**
+         * Only communications in one of these statuses (server-defined strings, for example {@code completed}).
+         * Duplicates are dropped.
+         *
+         * @param statuses the statuses; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code statuses} is {@code null}, holds
+         *         {@code null} or a value that breaks the text rule of the {@link Builder}, or has more than
+         *         {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder status(String... statuses) {
             replace(this.statuses, "status", texts("status", statuses));
             return this;
         }
 
-        /** Only communications with one of these interactors. */
+        /**
+         * Only communications with one of these interactors. Duplicates are dropped.
+         *
+         * @param interactors the interactors; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code interactors} is {@code null}, holds
+         *         {@code null} or a value that breaks the text rule of the {@link Builder}, or has more than
+         *         {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder interactor(String... interactors) {
             replace(this.interactors, "interactor", texts("interactor", interactors));
             return this;
         }
 
-        /** Only communications handled by this agent; {@code null} removes the filter. */
+        /**
+         * Only communications handled by this agent.
+         *
+         * @param agentId the agent's id; {@code null} (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code agentId} breaks the text rule of the
+         *         {@link Builder}
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId == null ? null : text("agentId", agentId);
             return this;
         }
 
-        /** Only communications from one of these phone numbers (with their country code, as stored). */
+        /**
+         * Only communications from one of these phone numbers (with their country code, as stored). Duplicates are
+         * dropped.
+         *
+         * @param numbers the numbers; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code numbers} is {@code null}, holds {@code null}
+         *         or a value that breaks the text rule of the {@link Builder}, or has more than
+         *         {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder fromNumber(String... numbers) {
             replace(this.fromNumbers, "fromNumber", texts("fromNumber", numbers));
             return this;
         }
 
-        /** Only communications from one of these e-mail addresses. */
+        /**
+         * Only communications from one of these e-mail addresses. Duplicates are dropped.
+         *
+         * @param emails the addresses; no values (the default) removes the filter
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code emails} is {@code null}, holds {@code null}
+         *         or a value that breaks the text rule of the {@link Builder}, or has more than
+         *         {@value WireContract#FILTER_MAX_VALUES} values
+         */
         public Builder fromEmail(String... emails) {
             replace(this.fromEmails, "fromEmail", texts("fromEmail", emails));
             return this;
@@ -238,7 +371,9 @@ public final class ListCommunications {
         /**
          * The page to read, from 1 (default 1). A page past the last one is valid and comes back empty.
          *
-         * @throws WonderfulException {@code VALIDATION_ERROR} when less than 1
+         * @param page the page number
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code page} is less than 1
          */
         public Builder page(int page) {
             if (page < 1) {
@@ -251,7 +386,9 @@ public final class ListCommunications {
         /**
          * Records per page, 1 to {@value ListCommunications#MAX_LIMIT} (default {@value ListCommunications#DEFAULT_LIMIT}).
          *
-         * @throws WonderfulException {@code VALIDATION_ERROR} outside that range
+         * @param limit the page size
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code limit} is outside that range
          */
         public Builder limit(int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
@@ -266,6 +403,9 @@ public final class ListCommunications {
          * with a leading {@code -} descending ({@code -createdAt}); {@code null} for the server's default, newest
          * first. Which fields can be sorted on is the server's decision.
          *
+         * @param sort the order: an optional {@code -}, a lower-case ASCII letter, then ASCII letters and digits;
+         *        {@code null} (the default) for the server's order
+         * @return this builder
          * @throws WonderfulException {@code VALIDATION_ERROR} when not of that form (for example {@code created_at})
          */
         public Builder sort(String sort) {
@@ -281,14 +421,22 @@ public final class ListCommunications {
          * Only communications that started at or after this instant, rounded down to the second; {@code null}
          * removes the bound.
          *
-         * @throws WonderfulException {@code VALIDATION_ERROR} before 1970
+         * @param start the earliest start time; {@code null} (the default) for no lower bound
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code start} is before 1970-01-01T00:00:00Z
          */
         public Builder startDate(Instant start) {
             this.startDate = start == null ? null : epochSeconds("startDate", start.getEpochSecond());
             return this;
         }
 
-        /** {@link #startDate(Instant)} in epoch seconds. */
+        /**
+         * {@link #startDate(Instant)} in epoch seconds.
+         *
+         * @param epochSeconds the earliest start time, in seconds since 1970-01-01T00:00:00Z
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code epochSeconds} is negative
+         */
         public Builder startDate(long epochSeconds) {
             this.startDate = epochSeconds("startDate", epochSeconds);
             return this;
@@ -298,7 +446,10 @@ public final class ListCommunications {
          * Only communications that started at or before this instant, rounded up to the second (so the range never
          * leaves out what it was given); {@code null} removes the bound.
          *
-         * @throws WonderfulException {@code VALIDATION_ERROR} before 1970
+         * @param end the latest start time; {@code null} (the default) for no upper bound
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code end}, rounded up to the second, is before
+         *         1970-01-01T00:00:00Z
          */
         public Builder endDate(Instant end) {
             this.endDate = end == null ? null
@@ -306,13 +457,23 @@ public final class ListCommunications {
             return this;
         }
 
-        /** {@link #endDate(Instant)} in epoch seconds. */
+        /**
+         * {@link #endDate(Instant)} in epoch seconds.
+         *
+         * @param epochSeconds the latest start time, in seconds since 1970-01-01T00:00:00Z
+         * @return this builder
+         * @throws WonderfulException {@code VALIDATION_ERROR} when {@code epochSeconds} is negative
+         */
         public Builder endDate(long epochSeconds) {
             this.endDate = epochSeconds("endDate", epochSeconds);
             return this;
         }
 
         /**
+         * The query with the values set so far. The builder can go on being used: later changes do not affect the
+         * query.
+         *
+         * @return a new, immutable query
          * @throws WonderfulException {@code VALIDATION_ERROR} when the start date is after the end date
          */
         public ListCommunications build() {

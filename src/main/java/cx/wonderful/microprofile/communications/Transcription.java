@@ -35,42 +35,83 @@ public final class Transcription {
         Objects.requireNonNull(values.raw, "raw");
     }
 
+    /**
+     * The transcription's id.
+     *
+     * @return the wire's {@code id}
+     */
     public Optional<String> id() {
         return Optional.ofNullable(values.id);
     }
 
+    /**
+     * The communication this utterance belongs to.
+     *
+     * @return the wire's {@code communication_id}
+     */
     public Optional<String> communicationId() {
         return Optional.ofNullable(values.communicationId);
     }
 
-    /** Who spoke, as the server names it: {@code customer}, {@code agent}, {@code system}, {@code human_agent}, ... */
+    /**
+     * Who spoke, as the server names it: {@code customer}, {@code agent}, {@code system}, {@code human_agent}, ...
+     *
+     * @return the wire's {@code speaker}
+     */
     public Optional<String> speaker() {
         return Optional.ofNullable(values.speaker);
     }
 
+    /**
+     * What was said.
+     *
+     * @return the wire's {@code text}
+     */
     public Optional<String> text() {
         return Optional.ofNullable(values.text);
     }
 
+    /**
+     * When the utterance started.
+     *
+     * @return the wire's {@code start_time} (epoch milliseconds or ISO-8601 on the wire)
+     */
     public Optional<Instant> startTime() {
         return Optional.ofNullable(values.startTime);
     }
 
+    /**
+     * When the utterance ended.
+     *
+     * @return the wire's {@code end_time} (epoch milliseconds or ISO-8601 on the wire)
+     */
     public Optional<Instant> endTime() {
         return Optional.ofNullable(values.endTime);
     }
 
-    /** Details of a tool the agent called during this utterance, as received. */
+    /**
+     * Details of a tool the agent called during this utterance, as received.
+     *
+     * @return the wire's {@code tool_details}, any JSON value; empty when absent or {@code null}
+     */
     public Optional<JsonValue> toolDetails() {
         return Optional.ofNullable(values.toolDetails);
     }
 
-    /** The fields this library does not know, by their wire name, as received (unmodifiable). */
+    /**
+     * The fields this library does not know, by their wire name, as received (unmodifiable).
+     *
+     * @return the unknown fields in the order received; empty when there are none
+     */
     public Map<String, JsonValue> extra() {
         return values.extra;
     }
 
-    /** The transcription exactly as received. */
+    /**
+     * The transcription exactly as received.
+     *
+     * @return the record; two transcriptions are equal when their records are
+     */
     public JsonObject raw() {
         return values.raw;
     }

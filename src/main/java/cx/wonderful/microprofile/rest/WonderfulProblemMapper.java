@@ -45,6 +45,10 @@ public class WonderfulProblemMapper implements ExceptionMapper<WonderfulExceptio
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*)?");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer|apikey|token|jwt)([\\s,:=]+)[^\\s,;\"']{8,}");
 
+    /** Creates the mapper; Jakarta REST does, for an application that registers it (see the class description). */
+    public WonderfulProblemMapper() {
+    }
+
     @Override
     public Response toResponse(WonderfulException e) {
         int status = status(e.code());
@@ -58,6 +62,15 @@ public class WonderfulProblemMapper implements ExceptionMapper<WonderfulExceptio
      * ended chat, 403 for a refused resource, 429 when Wonderful asked to slow down, 502 when Wonderful failed or
      * refused the application's own credential, 503 when it could not be reached, 500 for the application's
      * configuration.
+     *
+     * @param code the error code
+     * @return 400 for {@code VALIDATION_ERROR}, {@code INVALID_REQUEST} and {@code MISSING_PARTICIPANT}; 403 for
+     *         {@code FORBIDDEN}; 404 for {@code NOT_FOUND} and {@code SESSION_NOT_FOUND}; 409 for
+     *         {@code SESSION_ENDED}; 429 for {@code RATE_LIMITED}; 500 for {@code CONFIGURATION_ERROR}; 502 for
+     *         {@code UNAUTHORIZED}, {@code TOKEN_REFRESH_FAILED}, {@code SERVER_ERROR} and
+     *         {@code UNEXPECTED_RESPONSE}; 503 for {@code NETWORK_ERROR}, {@code CONNECTION_LOST}, {@code SEND_FAILED}
+     *         and {@code NOT_AUTHENTICATED}
+     * @throws NullPointerException when {@code code} is {@code null}
      */
     public static int status(ErrorCode code) {
         return switch (code) {
@@ -72,7 +85,16 @@ public class WonderfulProblemMapper implements ExceptionMapper<WonderfulExceptio
         };
     }
 
-    /** The problem body of {@code e} (see the class comment for what {@code detail} holds). */
+    /**
+     * The problem body of {@code e} (see the class comment for what {@code detail} holds).
+     *
+     * @param e the error
+     * @return {@code type} ({@value #TYPE_PREFIX} and the code in lower case with hyphens), {@code title} (the code in
+     *         words, for example {@code Session not found}), {@code status} ({@link #status(ErrorCode)}),
+     *         {@code detail}, {@code code} (the {@link ErrorCode} name) and {@code recoverable}
+     *         ({@link WonderfulException#recoverable()})
+     * @throws NullPointerException when {@code e} is {@code null}
+     */
     public static JsonObject problem(WonderfulException e) {
         ErrorCode code = e.code();
         JsonObjectBuilder body = JsonValues.JSON.createObjectBuilder()
