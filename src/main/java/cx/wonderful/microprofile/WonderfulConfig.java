@@ -43,6 +43,18 @@ public record WonderfulConfig(URI baseUrl, Optional<CredentialType> credentialTy
     /**
      * Checks that no component is null.
      *
+     * @param baseUrl {@code wonderful.base-url}
+     * @param credentialType the kind of the current credential
+     * @param maskedCredential the current credential, masked
+     * @param maskedApiKey {@code wonderful.api-key}, masked
+     * @param tenantId {@code wonderful.tenant-id}
+     * @param workspaceId {@code wonderful.workspace-id}
+     * @param agentId {@code wonderful.agent-id}
+     * @param requestTimeout {@code wonderful.request-timeout}
+     * @param maxRetries {@code wonderful.max-retries}
+     * @param retryDelay {@code wonderful.retry-delay}
+     * @param refreshSkew {@code wonderful.refresh-skew}
+     * @param refreshCooldown {@code wonderful.refresh-cooldown}
      * @throws NullPointerException when a component is null
      */
     public WonderfulConfig {

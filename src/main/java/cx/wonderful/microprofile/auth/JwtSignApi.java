@@ -27,6 +27,12 @@ public interface JwtSignApi {
     /** The {@code configKey} of this client: the {@code wonderful-auth/mp-rest/...} keys apply to it. */
     String CONFIG_KEY = RestClientOptions.AUTH;
 
+    /**
+     * {@code POST /api/v1/jwt/sign} (shared/wonderful-api.md §2.1), authenticated with the API key.
+     *
+     * @param body {@code {"entityId": ..., "expiresIn": ..., "tenantId": ..., "metadata": ...}}
+     * @return the answer as received: {@code {"data": {"jwt": ..., "expiresAt": ...}}}
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

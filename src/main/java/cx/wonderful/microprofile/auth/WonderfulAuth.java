@@ -25,6 +25,8 @@ public interface WonderfulAuth {
      * Signs a short-lived JWT for an end user with the configured API key ({@code POST /api/v1/jwt/sign}). Backend
      * only: the API key must never reach a browser or an app.
      *
+     * @param request the end user, and the token's lifetime, tenant and metadata
+     * @return the signed JWT and when it expires
      * @throws WonderfulException {@code VALIDATION_ERROR} for a {@code null} request (the request's own rules are
      *         checked when it is built); {@code INVALID_REQUEST} without {@code wonderful.api-key};
      *         {@code NOT_AUTHENTICATED} after {@link #clearAuth()}; {@code UNAUTHORIZED} when the server refuses the
@@ -33,7 +35,12 @@ public interface WonderfulAuth {
      */
     SignResponse sign(SignRequest request);
 
-    /** {@link #sign} on another thread; every failure, validation included, completes the stage exceptionally. */
+    /**
+     * {@link #sign} on another thread; every failure, validation included, completes the stage exceptionally.
+     *
+     * @param request the end user, and the token's lifetime, tenant and metadata
+     * @return a stage completed with the signed JWT, or failed with the {@link WonderfulException}
+     */
     CompletionStage<SignResponse> signAsync(SignRequest request);
 
     /**
@@ -41,6 +48,7 @@ public interface WonderfulAuth {
      * configured token ({@code wonderful.signed-token} or {@code wonderful.token}); without one, a JWT is taken as a
      * signed token and anything else as a Wonderful token. A JWT's {@code exp} and {@code sub} drive its refresh.
      *
+     * @param token the token: a JWT or a Wonderful token
      * @throws WonderfulException {@code VALIDATION_ERROR} for a null or blank token or one with whitespace;
      *         {@code CONFIGURATION_ERROR} when the base URL is plain {@code http://} to a host that is not loopback
      */
@@ -51,16 +59,24 @@ public interface WonderfulAuth {
      * carry it: from the per-user cache, signed or refreshed first when there is none or it is near its {@code exp}.
      * For a frontend of that user, say; backend only, like {@link #sign}.
      *
+     * @param entityId the end user's id (the {@code sub} of their JWTs)
+     * @return the end user's current JWT
      * @throws WonderfulException {@code VALIDATION_ERROR} for {@code null}; {@code CONFIGURATION_ERROR} when there is
      *         neither {@code wonderful.api-key} nor a {@link TokenRefresher} bean; {@code TOKEN_REFRESH_FAILED} when
      *         getting the token failed (the cause tells why)
      */
     String tokenFor(UUID entityId);
 
-    /** Forgets the credential: until {@link #setToken}, every call of the library fails with {@code NOT_AUTHENTICATED}. */
+    /**
+     * Forgets the credential: until {@link #setToken}, every call of the library fails with {@code NOT_AUTHENTICATED}.
+     */
     void clearAuth();
 
-    /** The current configuration, secrets masked. */
+    /**
+     * The current configuration, secrets masked.
+     *
+     * @return a snapshot of the configuration, secrets masked
+     */
     WonderfulConfig config();
 }
 

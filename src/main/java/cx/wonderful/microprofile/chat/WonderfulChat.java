@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * Chat V3 API ({@code POST /api/workspace/{wonderful.workspace-id}/v3/chat}: the session id comes back with the
  * answer, so a failure of the socket never loses it), then opens the agent chat WebSocket on that session
  * ({@code ...&sessionId=<id>}) and sends {@code init} with the metadata and the participants. It returns once the
- * socket is open: the session is {@link ChatStatus#IN_PROGRESS}, {@link cx.wonderful.microprofile.realtime.ConnectionState#CONNECTED}.
+ * socket is open: the session is {@link ChatStatus#IN_PROGRESS}, {@link ConnectionState#CONNECTED}.
  *
  * <p><b>Recover.</b> {@link #recover} reads the session's history from the Chat V3 events, then (unless the session
  * has ended) reopens the socket on the session's agent. What it guarantees: {@link ChatSession#messages()} holds the
@@ -63,6 +63,8 @@ public interface WonderfulChat {
     /**
      * Starts a chat and waits until its real-time connection is open.
      *
+     * @param request what to start: the participants, metadata and agent
+     * @return the session
      * @throws WonderfulException {@code MISSING_PARTICIPANT} without {@code from} or {@code fromType};
      *         {@code VALIDATION_ERROR} for a bad {@code fromType}/{@code toType}, a phone number without its
      *         country code, an address that is not one, a bad locale or metadata value, or no agent at all;
@@ -74,26 +76,51 @@ public interface WonderfulChat {
      */
     ChatSession start(StartChat request);
 
-    /** {@link #start(StartChat)} with a listener registered before the session connects, so that it misses no event. */
+    /**
+     * {@link #start(StartChat)} with a listener registered before the session connects, so that it misses no event.
+     *
+     * @param request what to start: the participants, metadata and agent
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return the session
+     */
     ChatSession start(StartChat request, ChatEventListener listener);
 
-    /** {@link #start(StartChat)} without blocking. */
+    /**
+     * {@link #start(StartChat)} without blocking.
+     *
+     * @param request what to start: the participants, metadata and agent
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> startAsync(StartChat request);
 
-    /** {@link #start(StartChat, ChatEventListener)} without blocking. */
+    /**
+     * {@link #start(StartChat, ChatEventListener)} without blocking.
+     *
+     * @param request what to start: the participants, metadata and agent
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> startAsync(StartChat request, ChatEventListener listener);
 
     /**
      * Recovers a session by its id: its history in {@link ChatSession#messages()}, then live events. An ended
      * session comes back {@link ChatStatus#ENDED} with its history and no connection.
      *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @return the session
      * @throws WonderfulException {@code SESSION_NOT_FOUND} when no session has this id; {@code VALIDATION_ERROR} for
      *         a blank or malformed id (nothing sent), or when the server does not name the session's agent and
      *         {@code wonderful.agent-id} is not set
      */
     ChatSession recover(String sessionId);
 
-    /** {@link #recover(String)} with a listener registered before the session reconnects. */
+    /**
+     * {@link #recover(String)} with a listener registered before the session reconnects.
+     *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return the session
+     */
     ChatSession recover(String sessionId, ChatEventListener listener);
 
     /**
@@ -105,12 +132,20 @@ public interface WonderfulChat {
      *
      * @param lastSeenMessageId the last message the user saw, or null to deliver only what comes from now on
      *        (as {@link #recover(String, ChatEventListener)})
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return the session
      * @throws WonderfulException as {@link #recover(String)}; {@code VALIDATION_ERROR} for a blank or malformed
      *         {@code lastSeenMessageId} (nothing sent); a server refusing the resume point refuses the handshake
      */
     ChatSession recover(String sessionId, String lastSeenMessageId, ChatEventListener listener);
 
-    /** {@link #recover(String)} without blocking. */
+    /**
+     * {@link #recover(String)} without blocking.
+     *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> recoverAsync(String sessionId);
 
     /**
@@ -119,18 +154,42 @@ public interface WonderfulChat {
      *
      * @param agentId the session's agent, or null for the one the server names, else {@code wonderful.agent-id}
      * @param lastSeenMessageId the last message the user saw, or null to deliver only what comes from now on
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return the session
      * @throws WonderfulException {@code VALIDATION_ERROR} for a malformed session, agent or message id (nothing
      *         sent), and as {@link #recover(String, String, ChatEventListener)}
      */
     ChatSession recover(String sessionId, String agentId, String lastSeenMessageId, ChatEventListener listener);
 
-    /** {@link #recover(String, ChatEventListener)} without blocking. */
+    /**
+     * {@link #recover(String, ChatEventListener)} without blocking.
+     *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> recoverAsync(String sessionId, ChatEventListener listener);
 
-    /** {@link #recover(String, String, ChatEventListener)} without blocking. */
+    /**
+     * {@link #recover(String, String, ChatEventListener)} without blocking.
+     *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param lastSeenMessageId the id of the last message the user saw, or {@code null}
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> recoverAsync(String sessionId, String lastSeenMessageId, ChatEventListener listener);
 
-    /** {@link #recover(String, String, String, ChatEventListener)} without blocking. */
+    /**
+     * {@link #recover(String, String, String, ChatEventListener)} without blocking.
+     *
+     * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
+     * @param agentId the session's agent, or {@code null}
+     * @param lastSeenMessageId the id of the last message the user saw, or {@code null}
+     * @param listener gets every event of the session, in order, from its first; {@code null} for none
+     * @return a stage completed with the session, or failed with the {@link WonderfulException}
+     */
     CompletionStage<ChatSession> recoverAsync(String sessionId, String agentId, String lastSeenMessageId, ChatEventListener listener);
 }
 

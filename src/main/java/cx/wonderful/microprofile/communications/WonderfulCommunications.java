@@ -36,11 +36,18 @@ public interface WonderfulCommunications {
     /**
      * One page of communications matching {@code query}. A page past the last one comes back with no records.
      *
+     * @param query what to list: filters, page, limit and sort ({@link ListCommunications#all()} for everything)
+     * @return the page (no records past the last page)
      * @throws WonderfulException see the class description
      */
     Page<Communication> list(ListCommunications query);
 
-    /** {@link #list} without blocking the caller; a bad query fails the returned stage with {@code VALIDATION_ERROR}. */
+    /**
+     * {@link #list} without blocking the caller; a bad query fails the returned stage with {@code VALIDATION_ERROR}.
+     *
+     * @param query what to list: filters, page, limit and sort ({@link ListCommunications#all()} for everything)
+     * @return a stage completed with the page, or failed with the {@link WonderfulException}
+     */
     CompletionStage<Page<Communication>> listAsync(ListCommunications query);
 
     /**
@@ -50,6 +57,8 @@ public interface WonderfulCommunications {
      * sequential; a failed page request throws its {@link WonderfulException} from the stream's terminal
      * operation. Records added or removed while the stream runs may shift between pages.
      *
+     * @param query what to list: filters, page, limit and sort ({@link ListCommunications#all()} for everything)
+     * @return a lazy, sequential stream of the matching communications
      * @throws WonderfulException {@code VALIDATION_ERROR} at once when {@code query} is {@code null}
      */
     Stream<Communication> stream(ListCommunications query);
@@ -57,6 +66,8 @@ public interface WonderfulCommunications {
     /**
      * One communication with its transcriptions.
      *
+     * @param id the communication's id
+     * @return the communication, with its transcriptions
      * @throws WonderfulException {@code VALIDATION_ERROR} for an id that is null, blank or outside the path-id rule
      *         (letters, digits and {@code - _ . ~}, not only dots, at most 128: so no {@code /}, {@code %},
      *         {@code ?}, {@code #}, whitespace or control character), nothing sent; {@code NOT_FOUND} when no
@@ -64,7 +75,12 @@ public interface WonderfulCommunications {
      */
     Communication get(String id);
 
-    /** {@link #get} without blocking the caller; a bad id fails the returned stage with {@code VALIDATION_ERROR}. */
+    /**
+     * {@link #get} without blocking the caller; a bad id fails the returned stage with {@code VALIDATION_ERROR}.
+     *
+     * @param id the communication's id
+     * @return a stage completed with the communication, or failed with the {@link WonderfulException}
+     */
     CompletionStage<Communication> getAsync(String id);
 }
 

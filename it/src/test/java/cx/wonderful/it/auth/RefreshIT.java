@@ -5,7 +5,7 @@ import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.Page;
 import cx.wonderful.microprofile.communications.Communication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,11 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RefreshIT {
 
-    private static final String EMPTY_FILTERS = "{}";
-
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("auth-refresh", RefreshIT.class, ProbeApi.class);
+        return Deployments.war("auth-refresh", RefreshIT.class);
     }
 
     @Inject
@@ -124,10 +121,5 @@ class RefreshIT {
 
         assertEquals(ErrorCode.NOT_AUTHENTICATED, error.code());
         assertTrue(Simulator.journal("/api/v1/").isEmpty());
-    }
-
-    private static String subjectOf(String jwt) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
-        return ((JsonObject) Simulator.parse(payload).orElseThrow()).getString("sub");
     }
 }
