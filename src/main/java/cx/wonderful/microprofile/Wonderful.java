@@ -2,7 +2,6 @@ package cx.wonderful.microprofile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** Facts about the library itself (the SDK's static members). */
@@ -19,9 +18,7 @@ public final class Wonderful {
      * did not write it. Read once, from the library's own jar, on the first call.
      *
      * @return the version, never {@code null}: the {@code version} property of that resource, trimmed, or
-     *         {@code "unknown"} when the resource is absent or the property is empty or unresolved
-     * @throws ExceptionInInitializerError on the first call, when the resource exists but cannot be read (its cause
-     *         an {@link UncheckedIOException}); every later call then throws {@link NoClassDefFoundError}
+     *         {@code "unknown"} when the resource is absent, cannot be read, or the property is empty or unresolved
      */
     public static String version() {
         return VersionHolder.VERSION;
@@ -41,7 +38,7 @@ public final class Wonderful {
                 String version = properties.getProperty("version", "").trim();
                 return version.isEmpty() || version.contains("${") ? "unknown" : version;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + VERSION_RESOURCE, e);
+                return "unknown"; // a version is not worth failing the caller for
             }
         }
     }

@@ -82,6 +82,7 @@ public interface WonderfulChat {
      * @param request what to start: the participants, metadata and agent
      * @param listener gets every event of the session, in order, from its first; {@code null} for none
      * @return the session
+     * @throws WonderfulException as {@link #start(StartChat)}
      */
     ChatSession start(StartChat request, ChatEventListener listener);
 
@@ -120,6 +121,7 @@ public interface WonderfulChat {
      * @param sessionId the session's id, as {@link ChatSession#sessionId()} gave it
      * @param listener gets every event of the session, in order, from its first; {@code null} for none
      * @return the session
+     * @throws WonderfulException as {@link #recover(String)}
      */
     ChatSession recover(String sessionId, ChatEventListener listener);
 
@@ -190,6 +192,7 @@ public interface WonderfulChat {
      * @param listener gets every event of the session, in order, from its first; {@code null} for none
      * @return a stage completed with the session, or failed with the {@link WonderfulException}
      */
-    CompletionStage<ChatSession> recoverAsync(String sessionId, String agentId, String lastSeenMessageId, ChatEventListener listener);
+    CompletionStage<ChatSession> recoverAsync(String sessionId, String agentId, String lastSeenMessageId,
+            ChatEventListener listener);
 }
 

@@ -4,7 +4,7 @@ import static cx.wonderful.microprofile.internal.WireContract.*;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.communications.WireValues;
+import cx.wonderful.microprofile.internal.WireValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -270,8 +270,8 @@ public class ApiInvoker {
                 } catch (RuntimeException failure) {
                     WonderfulException error = scrubbed(translate(operation, failure));
                     if (error.httpStatus().orElse(0) == 401) {
-                        if (resent || !used.kind().isBearer()) {
-                            throw scrubbed(unauthorized(operation, used, resent, error));
+                        if (!Reauthentication.mayResend(used, resent)) {
+                            throw scrubbed(Reauthentication.refused(operation, used, resent, error));
                         }
                         used = source.afterUnauthorized(used);
                         resent = true;
@@ -321,12 +321,6 @@ public class ApiInvoker {
     @FunctionalInterface
     interface Delays {
         CompletableFuture<Void> after(Duration delay);
-    }
-
-    private static WonderfulException unauthorized(String operation, Credential used, boolean resent, WonderfulException cause) {
-        String why = resent ? "still refused after one refresh" : "refused";
-        return new WonderfulException(ErrorCode.UNAUTHORIZED, operation + ": the " + used.kind() + " credential was " + why
-                + " (" + cause.getMessage() + ")", 401, false, cause);
     }
 
     /** The library's exception for any failure of a rest client call. */

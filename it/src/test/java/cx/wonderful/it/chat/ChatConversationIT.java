@@ -9,6 +9,7 @@ import cx.wonderful.it.support.Deployments;
 import cx.wonderful.it.support.Simulator;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.WonderfulSdk;
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatStatus;
@@ -18,8 +19,6 @@ import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.chat.ConnectionState;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,8 +51,6 @@ class ChatConversationIT {
     WonderfulChat chat;
     @Inject
     ChatEventsObserver observer;
-    @Inject
-    BeanManager beanManager;
 
     @BeforeEach
     void reset() {
@@ -184,9 +182,9 @@ class ChatConversationIT {
         List<ChatEvent.Message> history = original.messages();
         original.close();
 
-        // A new instance of the bean, not the one that started the session: all it has is the session id.
-        Unmanaged.UnmanagedInstance<WonderfulChat> fresh = new Unmanaged<>(beanManager, WonderfulChat.class).newInstance();
-        WonderfulChat otherChat = fresh.produce().inject().postConstruct().get();
+        // Another client on the same configuration, not the bean that started the session: all it has is the id.
+        WonderfulSdk fresh = WonderfulSdk.builder().config(ConfigProvider.getConfig()).build();
+        WonderfulChat otherChat = fresh.chat();
         EventLog recoveredLog = new EventLog();
         ChatSession recovered = otherChat.recover(original.sessionId(), recoveredLog);
         // The conversation as both channels carry it (speaker and text): ids and time precision are the server's
@@ -206,7 +204,7 @@ class ChatConversationIT {
         assertEquals(ChatStatus.ENDED, ended.status());
         assertEquals(ConnectionState.CLOSED, ended.connectionState());
         assertEquals(6, ended.messages().size());
-        fresh.preDestroy().dispose();
+        fresh.close();
     }
 
     @Test

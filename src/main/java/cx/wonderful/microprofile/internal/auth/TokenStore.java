@@ -239,6 +239,10 @@ final class TokenStore implements CredentialSource {
             flight.complete(result);
         } catch (RuntimeException e) {
             flight.completeExceptionally(e);
+        } catch (Error e) {
+            // The callers fail now, not when the refresh timeout ends their wait; the error goes on up this thread.
+            flight.completeExceptionally(refreshFailed("the token refresher threw " + e.getClass().getName(), e));
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.Speaker;
 
 import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.internal.WireValues;
 import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ final class Frames {
         }
         return new InboundFrame.Transcript(new ChatEvent.Message(id(transcript).orElse(null),
                 Speaker.fromWire(string(transcript, WireContract.WS_FIELD_SPEAKER).orElse(null)), text.get(),
-                WireTimes.read(transcript.get(WireContract.WS_FIELD_CREATED_AT))));
+                WireValues.instantOrNull(transcript.get(WireContract.WS_FIELD_CREATED_AT))));
     }
 
     /**
@@ -79,7 +80,7 @@ final class Frames {
             if (text.isPresent()) {
                 return new InboundFrame.Transcript(new ChatEvent.Message(id(event).orElse(null),
                         Speaker.fromWire(string(event, WireContract.WS_FIELD_SPEAKER).orElse(null)), text.get(),
-                        WireTimes.read(event.get(WireContract.WS_FIELD_CREATED_AT))));
+                        WireValues.instantOrNull(event.get(WireContract.WS_FIELD_CREATED_AT))));
             }
         }
         return new InboundFrame.Ignored("history event of type '" + type + "'");

@@ -265,6 +265,20 @@ class TokenStoreTest {
     }
 
     @Test
+    void aRefresherThatThrowsAnErrorFailsTheCallerWithItAsTheCause() {
+        Credential old = signed(token(Duration.ofHours(1), "old"));
+        AssertionError thrown = new AssertionError("a refresher bug");
+        TokenStore store = new TokenStore(Optional.of(old), Optional.of(entityId -> {
+            throw thrown;
+        }), Optional.empty(), new TokenStore.Timing(SKEW, COOLDOWN, Duration.ofSeconds(5), pool, TokenStore.NO_JITTER), clock);
+
+        WonderfulException error = assertThrows(WonderfulException.class, () -> store.afterUnauthorized(old));
+
+        assertEquals(ErrorCode.TOKEN_REFRESH_FAILED, error.code());
+        assertSame(thrown, error.getCause(), "failed by the error, not by the refresh timeout: " + error.getMessage());
+    }
+
+    @Test
     void everyConcurrentCallerGetsTheTypedRefreshFailure() throws Exception {
         Credential old = signed(token(Duration.ofHours(1), "old"));
         AtomicInteger calls = new AtomicInteger();

@@ -1,4 +1,4 @@
-package cx.wonderful.microprofile.internal.communications;
+package cx.wonderful.microprofile.internal;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
@@ -54,9 +54,25 @@ public final class WireValues {
     /** A time: epoch milliseconds (number or numeric string) or an ISO-8601 date-time with an offset or {@code Z}. */
     public static Instant instant(JsonObject record, String field) {
         JsonValue value = present(record, field);
-        if (value == null) {
+        return value == null ? null : instant(value, field);
+    }
+
+    /**
+     * A time as the socket frames carry it, read as {@link #instant(JsonObject, String)} reads one: null when it is
+     * missing or not a time (a frame with a bad time is kept, without its time).
+     */
+    public static Instant instantOrNull(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
+        try {
+            return instant(value, "created_at");
+        } catch (WonderfulException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(JsonValue value, String field) {
         if (value.getValueType() == JsonValue.ValueType.NUMBER) {
             return Instant.ofEpochMilli(millis(((JsonNumber) value).bigDecimalValue(), field, value));
         }
