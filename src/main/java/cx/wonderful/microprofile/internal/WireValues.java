@@ -137,26 +137,22 @@ public final class WireValues {
 
     /** An object; absent and {@code null} give {@code null}. */
     public static JsonObject object(JsonObject record, String field) {
-        JsonValue value = present(record, field);
-        if (value == null) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw unexpected(field, "an object", value);
-        }
-        return value.asJsonObject();
+        JsonValue value = ofType(record, field, JsonValue.ValueType.OBJECT, "an object");
+        return value == null ? null : value.asJsonObject();
     }
 
     /** An array; absent and {@code null} give {@code null}. */
     public static JsonArray array(JsonObject record, String field) {
+        JsonValue value = ofType(record, field, JsonValue.ValueType.ARRAY, "an array");
+        return value == null ? null : value.asJsonArray();
+    }
+
+    private static JsonValue ofType(JsonObject record, String field, JsonValue.ValueType type, String expected) {
         JsonValue value = present(record, field);
-        if (value == null) {
-            return null;
+        if (value != null && value.getValueType() != type) {
+            throw unexpected(field, expected, value);
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw unexpected(field, "an array", value);
-        }
-        return value.asJsonArray();
+        return value;
     }
 
     /** A whole number (number or numeric string). */
