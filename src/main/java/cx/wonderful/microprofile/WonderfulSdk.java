@@ -77,7 +77,8 @@ public final class WonderfulSdk implements AutoCloseable {
 
     /**
      * Lets every chat of this client go (their sockets closed with 1001, the sessions left open at the server),
-     * closes its HTTP clients and stops its threads. Idempotent; every call after fails.
+     * closes its HTTP clients and stops its threads. Idempotent. After it, a chat cannot start or recover
+     * ({@code CONNECTION_LOST}) and the other calls fail.
      */
     @Override
     public void close() {

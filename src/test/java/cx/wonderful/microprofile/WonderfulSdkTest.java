@@ -74,6 +74,7 @@ class WonderfulSdkTest {
             WonderfulSdk wonderful = WonderfulSdk.builder().baseUrl(server.uri().toString()).apiKey(API_KEY)
                     .set("wonderful.workspace-id", "ws-1").set("wonderful.agent-id", "agent-1").build();
             wonderful.close();
+            wonderful.close(); // idempotent
 
             WonderfulException error = assertThrows(WonderfulException.class, () -> wonderful.chat()
                     .as(Identity.endUser(UUID.randomUUID())).start(StartChat.from("dana@acme.example", ParticipantType.EMAIL)));
