@@ -1,10 +1,5 @@
 package cx.wonderful.microprofile;
 
-import cx.wonderful.microprofile.auth.TokenRefresher;
-import cx.wonderful.microprofile.auth.WonderfulAuth;
-import cx.wonderful.microprofile.chat.WonderfulChat;
-import cx.wonderful.microprofile.communications.WonderfulCommunications;
-
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;

@@ -1,9 +1,5 @@
 package cx.wonderful.microprofile;
 
-import cx.wonderful.microprofile.auth.Identity;
-import cx.wonderful.microprofile.auth.SignRequest;
-import cx.wonderful.microprofile.auth.SignResponse;
-
 import cx.wonderful.microprofile.auth.TokenRefresher;
 import cx.wonderful.microprofile.auth.WonderfulAuth;
 import cx.wonderful.microprofile.chat.WonderfulChat;

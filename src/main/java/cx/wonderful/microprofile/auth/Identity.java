@@ -1,8 +1,8 @@
 package cx.wonderful.microprofile.auth;
 
-import cx.wonderful.microprofile.internal.auth.JwtClaims;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.internal.auth.JwtClaims;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package cx.wonderful.microprofile.auth;
 
 import cx.wonderful.microprofile.internal.RestClientOptions;
 import cx.wonderful.microprofile.internal.WireContract;
-
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.auth;
 
-import cx.wonderful.microprofile.Wonderful;
-
 /**
  * Supplies a fresh token when the current one has expired or was refused: the Java form of the TypeScript SDK's
  * {@code refreshToken(entityId)} callback. An application provides one as a CDI bean (any scope); there must be at

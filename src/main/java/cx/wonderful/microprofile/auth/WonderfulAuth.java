@@ -1,6 +1,5 @@
 package cx.wonderful.microprofile.auth;
 
-
 import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
 import java.util.UUID;

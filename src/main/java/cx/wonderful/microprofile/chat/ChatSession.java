@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.chat;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import cx.wonderful.microprofile.chat.ConnectionState;
 import java.util.List;
 import java.util.Optional;

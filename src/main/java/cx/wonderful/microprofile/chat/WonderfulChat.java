@@ -1,6 +1,5 @@
 package cx.wonderful.microprofile.chat;
 
-
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.Identity;
 import java.util.concurrent.CompletionStage;

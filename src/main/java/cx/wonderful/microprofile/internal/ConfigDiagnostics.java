@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.WonderfulClient;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

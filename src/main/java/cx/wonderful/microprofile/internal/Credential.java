@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import jakarta.json.JsonException;

@@ -1,9 +1,6 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.auth.Identity;
-
 import cx.wonderful.microprofile.rest.InboundTokenFilter;
-
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 

@@ -1,8 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.Wonderful;
-import cx.wonderful.microprofile.chat.ChatEventListener;
-
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.Wonderful;
-
 /**
  * Every wire detail of the Wonderful API in one place, marked as in shared/wonderful-api.md: DOC (documented),
  * CODE (seen in public code that calls the real API) or CHOSEN (no public evidence; this project's decision, to be

@@ -1,7 +1,7 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,10 +1,7 @@
 package cx.wonderful.microprofile.rest;
 
-import cx.wonderful.microprofile.auth.Identity;
-
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.WireContract;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.rest;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.JsonValues;

@@ -1,13 +1,12 @@
 package cx.wonderful.microprofile.auth;
 
-import cx.wonderful.microprofile.auth.Identity;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.TestJwts;
 import java.time.Clock;
 import java.time.Duration;

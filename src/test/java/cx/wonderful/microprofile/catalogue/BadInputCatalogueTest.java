@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.catalogue;
 
-import cx.wonderful.microprofile.internal.communications.LibraryContainer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +17,10 @@ import cx.wonderful.microprofile.communications.CommunicationType;
 import cx.wonderful.microprofile.communications.Direction;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.Setting;
+import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.catalogue;
 
-import cx.wonderful.microprofile.internal.communications.LibraryContainer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +14,11 @@ import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
-import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestJwts;
+import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.catalogue;
 
-import cx.wonderful.microprofile.internal.communications.LibraryContainer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +8,10 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.Setting;
+import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

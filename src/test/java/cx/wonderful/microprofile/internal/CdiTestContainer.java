@@ -1,6 +1,5 @@
 package cx.wonderful.microprofile.internal;
 
-import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

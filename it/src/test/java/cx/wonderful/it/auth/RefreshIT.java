@@ -1,9 +1,5 @@
 package cx.wonderful.it.auth;
 
-import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.communications.ListCommunications;
-import cx.wonderful.microprofile.communications.Page;
-import cx.wonderful.microprofile.communications.Communication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +12,10 @@ import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.SignResponse;
 import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.communications.Communication;
+import cx.wonderful.microprofile.communications.ListCommunications;
+import cx.wonderful.microprofile.communications.Page;
+import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package cx.wonderful.it.auth;
 
-import cx.wonderful.microprofile.communications.WonderfulCommunications;
-import cx.wonderful.microprofile.communications.ListCommunications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +11,8 @@ import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.communications.ListCommunications;
+import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;

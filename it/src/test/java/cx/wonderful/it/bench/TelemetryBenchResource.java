@@ -1,13 +1,12 @@
 package cx.wonderful.it.bench;
 
-import jakarta.enterprise.inject.spi.BeanManager;
-import org.eclipse.microprofile.config.Config;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * One variant of {@link TelemetryBenchmark}: chat sends timed inside a request of this application, whose

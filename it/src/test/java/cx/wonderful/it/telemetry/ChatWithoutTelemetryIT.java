@@ -1,7 +1,5 @@
 package cx.wonderful.it.telemetry;
 
-import jakarta.enterprise.inject.spi.BeanManager;
-import org.eclipse.microprofile.config.Config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +14,10 @@ import cx.wonderful.microprofile.chat.Speaker;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
 import cx.wonderful.microprofile.internal.telemetry.Telemetry;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

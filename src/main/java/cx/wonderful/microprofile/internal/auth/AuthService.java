@@ -3,27 +3,27 @@ package cx.wonderful.microprofile.internal.auth;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.Credential;
-import cx.wonderful.microprofile.internal.CredentialKind;
-import cx.wonderful.microprofile.internal.WonderfulSettings;
-import cx.wonderful.microprofile.auth.TokenRefresher;
-import cx.wonderful.microprofile.auth.WonderfulAuth;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.SignResponse;
-import cx.wonderful.microprofile.auth.Identity;
+import cx.wonderful.microprofile.auth.TokenRefresher;
+import cx.wonderful.microprofile.auth.WonderfulAuth;
 import cx.wonderful.microprofile.internal.ApiInvoker;
+import cx.wonderful.microprofile.internal.Credential;
+import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.RestClients;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The {@link WonderfulAuth} of one client configuration, and what it owns: the JWT signer, the credential sources of

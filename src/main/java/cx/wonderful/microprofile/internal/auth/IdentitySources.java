@@ -1,11 +1,9 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.Identity;
-import cx.wonderful.microprofile.auth.TokenRefresher;
-import cx.wonderful.microprofile.rest.InboundTokenFilter;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
+import cx.wonderful.microprofile.auth.TokenRefresher;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;

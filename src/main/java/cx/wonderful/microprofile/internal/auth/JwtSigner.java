@@ -1,16 +1,15 @@
 package cx.wonderful.microprofile.internal.auth;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.JwtSignApi;
 import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.auth.SignResponse;
 import cx.wonderful.microprofile.auth.TokenRefresher;
-
-import cx.wonderful.microprofile.ErrorCode;
-import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.FixedCredential;
-import cx.wonderful.microprofile.auth.JwtSignApi;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WonderfulSettings;

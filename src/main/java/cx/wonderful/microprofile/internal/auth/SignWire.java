@@ -1,12 +1,11 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.SignRequest;
-import cx.wonderful.microprofile.auth.SignResponse;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.WireContract;
+import cx.wonderful.microprofile.auth.SignRequest;
+import cx.wonderful.microprofile.auth.SignResponse;
 import cx.wonderful.microprofile.internal.JsonValues;
+import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

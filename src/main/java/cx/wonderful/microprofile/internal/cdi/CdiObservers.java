@@ -1,7 +1,6 @@
 package cx.wonderful.microprofile.internal.cdi;
 
 import cx.wonderful.microprofile.chat.ChatSessionEvent;
-
 import cx.wonderful.microprofile.internal.LogMessage;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.cdi;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulClient;
 import cx.wonderful.microprofile.WonderfulException;

@@ -1,11 +1,10 @@
 package cx.wonderful.microprofile.internal.chat;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.communications.Page;
-
-import cx.wonderful.microprofile.ErrorCode;
-import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,5 +1,8 @@
 package cx.wonderful.microprofile.internal.chat;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatSessionEvent;
@@ -7,10 +10,6 @@ import cx.wonderful.microprofile.chat.ChatStatus;
 import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.chat.WonderfulChat;
-
-import cx.wonderful.microprofile.ErrorCode;
-import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.chat.wire.ChatV3Api;
 import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;

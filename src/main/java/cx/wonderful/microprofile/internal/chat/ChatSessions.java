@@ -1,9 +1,8 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.WonderfulChat;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.WonderfulChat;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,10 +1,9 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ParticipantType;
-import cx.wonderful.microprofile.chat.StartChat;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.ParticipantType;
+import cx.wonderful.microprofile.chat.StartChat;
 import cx.wonderful.microprofile.internal.JsonValues;
 import cx.wonderful.microprofile.internal.PathIds;
 import cx.wonderful.microprofile.internal.Setting;

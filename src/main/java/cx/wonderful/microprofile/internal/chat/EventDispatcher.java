@@ -4,7 +4,6 @@ import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSessionEvent;
 import cx.wonderful.microprofile.chat.Subscription;
-
 import cx.wonderful.microprofile.internal.LogMessage;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,6 @@ package cx.wonderful.microprofile.internal.chat;
 
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.EndedBy;
-
 import java.util.Optional;
 
 /** A frame from the agent chat WebSocket, as the session acts on it. */

@@ -1,18 +1,17 @@
 package cx.wonderful.microprofile.internal.chat;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.ChatEventListener;
 import cx.wonderful.microprofile.chat.ChatSession;
 import cx.wonderful.microprofile.chat.ChatStatus;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.Subscription;
-
-import cx.wonderful.microprofile.ErrorCode;
-import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.internal.LogMessage;
 import cx.wonderful.microprofile.internal.realtime.ChatSocket;
 import cx.wonderful.microprofile.internal.realtime.ChatSocketListener;
-import cx.wonderful.microprofile.chat.ConnectionState;
 import cx.wonderful.microprofile.internal.realtime.TaskScope;
 import java.time.Duration;
 import java.util.List;

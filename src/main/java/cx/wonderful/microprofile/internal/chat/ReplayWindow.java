@@ -1,7 +1,6 @@
 package cx.wonderful.microprofile.internal.chat;
 
 import cx.wonderful.microprofile.chat.ChatEvent;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package cx.wonderful.microprofile.internal.communications;
 
 import cx.wonderful.microprofile.communications.Page;
-
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Objects;

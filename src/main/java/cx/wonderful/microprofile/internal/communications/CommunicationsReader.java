@@ -1,24 +1,18 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.Communication;
-import cx.wonderful.microprofile.communications.Page;
-import cx.wonderful.microprofile.communications.Pagination;
-import cx.wonderful.microprofile.communications.Transcription;
-
 import static cx.wonderful.microprofile.internal.WireContract.*;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.communications.Communication;
+import cx.wonderful.microprofile.communications.Page;
+import cx.wonderful.microprofile.communications.Pagination;
 import cx.wonderful.microprofile.internal.WireValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Maps the wire JSON of the communications endpoints (§2.3, snake_case) to the public types. */
 final class CommunicationsReader {

@@ -1,14 +1,13 @@
 package cx.wonderful.microprofile.internal.communications;
 
+import cx.wonderful.microprofile.ErrorCode;
+import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.communications.Communication;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.Page;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-
-import cx.wonderful.microprofile.ErrorCode;
-import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;

@@ -3,10 +3,9 @@ package cx.wonderful.microprofile.internal.communications;
 import cx.wonderful.microprofile.communications.CommunicationType;
 import cx.wonderful.microprofile.communications.Direction;
 import cx.wonderful.microprofile.communications.ListCommunications;
-
-import cx.wonderful.microprofile.internal.WireContract;
 import cx.wonderful.microprofile.internal.JsonValues;
 import cx.wonderful.microprofile.internal.QueryValues;
+import cx.wonderful.microprofile.internal.WireContract;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;

@@ -1,18 +1,13 @@
 package cx.wonderful.microprofile.internal.core;
 
-import cx.wonderful.microprofile.Wonderful;
-import cx.wonderful.microprofile.WonderfulSdk;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.auth.TokenRefresher;
-
 import cx.wonderful.microprofile.internal.realtime.RealtimeExecutors;
 import cx.wonderful.microprofile.internal.telemetry.Telemetry;
-
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;

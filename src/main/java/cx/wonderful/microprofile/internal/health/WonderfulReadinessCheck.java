@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.health;
 
-import cx.wonderful.microprofile.Wonderful;
-
 import cx.wonderful.microprofile.WonderfulException;
 import cx.wonderful.microprofile.communications.CommunicationsApi;
 import cx.wonderful.microprofile.internal.Credential;

@@ -1,9 +1,8 @@
 package cx.wonderful.microprofile.internal.realtime;
 
-import cx.wonderful.microprofile.chat.ConnectionState;
-
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.Redaction;
 import jakarta.websocket.CloseReason;

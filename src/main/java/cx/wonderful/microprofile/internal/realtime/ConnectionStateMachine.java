@@ -1,7 +1,6 @@
 package cx.wonderful.microprofile.internal.realtime;
 
 import cx.wonderful.microprofile.chat.ConnectionState;
-
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;

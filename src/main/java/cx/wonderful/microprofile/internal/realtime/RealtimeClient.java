@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.function.Supplier;
 
 /**
  * Opens {@link ChatSocket}s to the agent chat WebSocket (§2.4) on the application's one shared

@@ -1,12 +1,11 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.Identity;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.Identity;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.NamedConfig;

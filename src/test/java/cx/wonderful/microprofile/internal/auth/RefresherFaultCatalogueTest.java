@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.TokenRefresher;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.TokenRefresher;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EchoApi;
 import cx.wonderful.microprofile.internal.FixedCredential;
-import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestConfigs;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.SignRequest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.SignRequest;
 import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.TokenRefresher;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.TokenRefresher;
 import cx.wonderful.microprofile.internal.Credential;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.TestJwts;

@@ -1,10 +1,5 @@
 package cx.wonderful.microprofile.internal.auth;
 
-import cx.wonderful.microprofile.auth.SignRequest;
-import cx.wonderful.microprofile.auth.SignResponse;
-import cx.wonderful.microprofile.auth.TokenRefresher;
-import cx.wonderful.microprofile.auth.WonderfulAuth;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulConfig;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.auth.SignRequest;
+import cx.wonderful.microprofile.auth.SignResponse;
+import cx.wonderful.microprofile.auth.TokenRefresher;
+import cx.wonderful.microprofile.auth.WonderfulAuth;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CdiTestContainer;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EchoApi;
-import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RecordingServer.Reply;
+import cx.wonderful.microprofile.internal.RecordingServer;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.TestConfigs;

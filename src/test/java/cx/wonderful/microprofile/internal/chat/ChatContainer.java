@@ -1,7 +1,6 @@
 package cx.wonderful.microprofile.internal.chat;
 
 import cx.wonderful.microprofile.chat.WonderfulChat;
-
 import cx.wonderful.microprofile.internal.communications.LibraryContainer;
 import java.net.URI;
 import java.util.HashMap;

@@ -1,8 +1,5 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ParticipantType;
-import cx.wonderful.microprofile.chat.StartChat;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.ParticipantType;
+import cx.wonderful.microprofile.chat.StartChat;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;

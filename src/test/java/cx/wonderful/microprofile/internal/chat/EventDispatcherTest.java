@@ -1,12 +1,11 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ChatEvent;
-import cx.wonderful.microprofile.chat.ChatEventListener;
-import cx.wonderful.microprofile.chat.Subscription;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cx.wonderful.microprofile.chat.ChatEvent;
+import cx.wonderful.microprofile.chat.ChatEventListener;
+import cx.wonderful.microprofile.chat.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

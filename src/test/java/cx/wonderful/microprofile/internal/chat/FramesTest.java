@@ -1,13 +1,12 @@
 package cx.wonderful.microprofile.internal.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import cx.wonderful.microprofile.chat.ChatEvent;
 import cx.wonderful.microprofile.chat.EndedBy;
 import cx.wonderful.microprofile.chat.ParticipantType;
 import cx.wonderful.microprofile.chat.Speaker;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-
 import cx.wonderful.microprofile.internal.JsonValues;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

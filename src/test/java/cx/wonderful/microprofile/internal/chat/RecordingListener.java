@@ -1,10 +1,9 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ChatEvent;
-import cx.wonderful.microprofile.chat.ChatEventListener;
-
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cx.wonderful.microprofile.chat.ChatEvent;
+import cx.wonderful.microprofile.chat.ChatEventListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,13 +1,12 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ChatEvent;
-import cx.wonderful.microprofile.chat.Speaker;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cx.wonderful.microprofile.chat.ChatEvent;
+import cx.wonderful.microprofile.chat.Speaker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,21 +1,20 @@
 package cx.wonderful.microprofile.internal.chat;
 
-import cx.wonderful.microprofile.chat.ChatEvent;
-import cx.wonderful.microprofile.chat.ChatSession;
-import cx.wonderful.microprofile.chat.ChatStatus;
-import cx.wonderful.microprofile.chat.EndedBy;
-import cx.wonderful.microprofile.chat.ParticipantType;
-import cx.wonderful.microprofile.chat.StartChat;
-import cx.wonderful.microprofile.chat.WonderfulChat;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.realtime.AgentChatTestServer;
+import cx.wonderful.microprofile.chat.ChatEvent;
+import cx.wonderful.microprofile.chat.ChatSession;
+import cx.wonderful.microprofile.chat.ChatStatus;
 import cx.wonderful.microprofile.chat.ConnectionState;
+import cx.wonderful.microprofile.chat.EndedBy;
+import cx.wonderful.microprofile.chat.ParticipantType;
+import cx.wonderful.microprofile.chat.StartChat;
+import cx.wonderful.microprofile.chat.WonderfulChat;
+import cx.wonderful.microprofile.internal.realtime.AgentChatTestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,13 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.Page;
-import cx.wonderful.microprofile.communications.Pagination;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.communications.Page;
+import cx.wonderful.microprofile.communications.Pagination;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

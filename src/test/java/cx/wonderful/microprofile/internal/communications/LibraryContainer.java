@@ -1,13 +1,11 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.WonderfulCommunications;
-
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.inject.ConfigExtension;
-import java.lang.annotation.Annotation;
 import jakarta.enterprise.inject.spi.Extension;
+import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;

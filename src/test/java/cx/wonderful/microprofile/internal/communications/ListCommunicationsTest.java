@@ -1,15 +1,14 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.CommunicationType;
-import cx.wonderful.microprofile.communications.Direction;
-import cx.wonderful.microprofile.communications.ListCommunications;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.communications.CommunicationType;
+import cx.wonderful.microprofile.communications.Direction;
+import cx.wonderful.microprofile.communications.ListCommunications;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

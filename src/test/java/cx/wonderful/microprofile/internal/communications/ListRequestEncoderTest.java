@@ -1,12 +1,11 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.CommunicationType;
-import cx.wonderful.microprofile.communications.Direction;
-import cx.wonderful.microprofile.communications.ListCommunications;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import cx.wonderful.microprofile.communications.CommunicationType;
+import cx.wonderful.microprofile.communications.Direction;
+import cx.wonderful.microprofile.communications.ListCommunications;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

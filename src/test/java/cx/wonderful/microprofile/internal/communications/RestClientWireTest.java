@@ -1,14 +1,13 @@
 package cx.wonderful.microprofile.internal.communications;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cx.wonderful.microprofile.communications.Communication;
 import cx.wonderful.microprofile.communications.CommunicationType;
 import cx.wonderful.microprofile.communications.ListCommunications;
 import cx.wonderful.microprofile.communications.Page;
 import cx.wonderful.microprofile.communications.WonderfulCommunications;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import cx.wonderful.microprofile.internal.health.WonderfulReadinessCheck;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.util.List;

@@ -1,12 +1,5 @@
 package cx.wonderful.microprofile.internal.communications;
 
-import cx.wonderful.microprofile.communications.Communication;
-import cx.wonderful.microprofile.communications.CommunicationType;
-import cx.wonderful.microprofile.communications.ListCommunications;
-import cx.wonderful.microprofile.communications.Page;
-import cx.wonderful.microprofile.communications.Pagination;
-import cx.wonderful.microprofile.communications.WonderfulCommunications;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.communications.Communication;
+import cx.wonderful.microprofile.communications.CommunicationType;
+import cx.wonderful.microprofile.communications.ListCommunications;
+import cx.wonderful.microprofile.communications.Page;
+import cx.wonderful.microprofile.communications.Pagination;
+import cx.wonderful.microprofile.communications.WonderfulCommunications;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
-import cx.wonderful.microprofile.internal.communications.HistoryServer;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;
+import cx.wonderful.microprofile.internal.communications.HistoryServer;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.net.ServerSocket;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.realtime;
 
-import cx.wonderful.microprofile.chat.ConnectionState;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cx.wonderful.microprofile.ErrorCode;
 import cx.wonderful.microprofile.WonderfulException;
+import cx.wonderful.microprofile.chat.ConnectionState;
 import cx.wonderful.microprofile.internal.Backoff;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import cx.wonderful.microprofile.internal.ErrorResponses;

@@ -1,7 +1,5 @@
 package cx.wonderful.microprofile.internal.realtime;
 
-import cx.wonderful.microprofile.chat.ConnectionState;
-
 import static cx.wonderful.microprofile.chat.ConnectionState.CLOSED;
 import static cx.wonderful.microprofile.chat.ConnectionState.CONNECTED;
 import static cx.wonderful.microprofile.chat.ConnectionState.CONNECTING;
@@ -11,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cx.wonderful.microprofile.chat.ConnectionState;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

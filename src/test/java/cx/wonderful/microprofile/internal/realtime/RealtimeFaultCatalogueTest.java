@@ -1,10 +1,9 @@
 package cx.wonderful.microprofile.internal.realtime;
 
-import cx.wonderful.microprofile.chat.ConnectionState;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cx.wonderful.microprofile.chat.ConnectionState;
 import cx.wonderful.microprofile.internal.Backoff;
 import cx.wonderful.microprofile.internal.CredentialKind;
 import jakarta.websocket.ContainerProvider;
