@@ -58,6 +58,11 @@ public final class ChatSocket {
     private boolean reconnect = true;
     // Each handshake gets a new generation; callbacks of an older one are ignored (a connection given up on).
     private int generation;
+    /**
+     * The connection the server closed for good (normal close, or no reconnecting): its last frames are still heard,
+     * since a container may deliver the close before them, on another thread (WildFly's does). -1: none.
+     */
+    private int closedByServer = -1;
     private boolean stopped;
     private Session session;
     // The current connection's; read without the lock by the pong handler.
@@ -288,7 +293,7 @@ public final class ChatSocket {
 
     void text(int gen, String text) {
         synchronized (lock) {
-            if (gen != generation) {
+            if (gen != generation && gen != closedByServer) {
                 return;
             }
             alive(gen);
@@ -297,6 +302,13 @@ public final class ChatSocket {
     }
 
     /** A pong (or any frame) arrived; the keep-alive only asks whether anything did, of whichever generation. */
+    /** The current connection's generation, as its endpoint tags what it reports; for tests. */
+    int currentGeneration() {
+        synchronized (lock) {
+            return generation;
+        }
+    }
+
     void alive(int gen) {
         KeepAlive current = keepAlive;
         if (current != null) {
@@ -311,6 +323,7 @@ public final class ChatSocket {
             }
             detach();
             if (!reconnect || code == CLOSE_NORMAL) {
+                closedByServer = gen;
                 toClosed(code, reason);
             } else {
                 lost(code, reason);

@@ -259,6 +259,24 @@ class ChatSocketTest {
     }
 
     @Test
+    void theLastFramesOfAConnectionTheServerClosedAreHeardWhenTheyArriveAfterTheClose() throws Exception {
+        AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
+        open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.skipUntil("open:0");
+        int generation = socket.currentGeneration();
+        String end = "{\"type\":\"communication_ended\",\"ended_by\":\"agent\"}";
+
+        // As WildFly's container may report them: the close on one thread, then the frame sent before it on another.
+        socket.closed(generation, 1000, "communication ended");
+        socket.text(generation, end);
+
+        assertEquals("closed:1000", recorder.skipUntilPrefix("closed:"));
+        assertEquals("text:" + end, recorder.skipUntilPrefix("text:"));
+        assertEquals(ConnectionState.CLOSED, socket.state());
+        assertEquals(1, AgentChatTestServer.QUERIES.size(), "no reconnect");
+    }
+
+    @Test
     void afterTheEndSignalAnyCloseEndsTheSocket() throws Exception {
         AgentChatTestServer.ACCEPTED.add("apikey, sim-key-acme");
         open(new TestCredentials(CredentialKind.API_KEY, "sim-key-acme"), 5).opened().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
