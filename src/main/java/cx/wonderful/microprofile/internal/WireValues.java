@@ -54,25 +54,9 @@ public final class WireValues {
     /** A time: epoch milliseconds (number or numeric string) or an ISO-8601 date-time with an offset or {@code Z}. */
     public static Instant instant(JsonObject record, String field) {
         JsonValue value = present(record, field);
-        return value == null ? null : instant(value, field);
-    }
-
-    /**
-     * A time as the socket frames carry it, read as {@link #instant(JsonObject, String)} reads one: null when it is
-     * missing or not a time (a frame with a bad time is kept, without its time).
-     */
-    public static Instant instantOrNull(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        if (value == null) {
             return null;
         }
-        try {
-            return instant(value, "created_at");
-        } catch (WonderfulException e) {
-            return null;
-        }
-    }
-
-    private static Instant instant(JsonValue value, String field) {
         if (value.getValueType() == JsonValue.ValueType.NUMBER) {
             return Instant.ofEpochMilli(millis(((JsonNumber) value).bigDecimalValue(), field, value));
         }
@@ -89,6 +73,19 @@ public final class WireValues {
             throw unexpected(field, "epoch milliseconds or an ISO-8601 time", value);
         }
     }
+
+    /**
+     * A time read as {@link #instant(JsonObject, String)} reads one, or null when it is missing or not a time: the
+     * socket frames' policy (a frame with a bad time is kept, without its time).
+     */
+    public static Instant instantOrNull(JsonObject record, String field) {
+        try {
+            return instant(record, field);
+        } catch (WonderfulException e) {
+            return null;
+        }
+    }
+
 
     /** A duration in milliseconds (number or numeric string; fractions kept to the nanosecond). */
     public static Duration millisDuration(JsonObject record, String field) {

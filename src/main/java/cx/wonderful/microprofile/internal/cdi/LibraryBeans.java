@@ -11,6 +11,7 @@ import cx.wonderful.microprofile.internal.ConfigDiagnostics;
 import cx.wonderful.microprofile.internal.InboundToken;
 import cx.wonderful.microprofile.internal.LogMessage;
 import cx.wonderful.microprofile.internal.RestClientOptions;
+import cx.wonderful.microprofile.internal.WonderfulSettings;
 import cx.wonderful.microprofile.internal.core.ConfiguredClient;
 import cx.wonderful.microprofile.internal.core.SharedRuntime;
 import cx.wonderful.microprofile.internal.realtime.RealtimeExecutors;
@@ -60,8 +61,9 @@ class LibraryBeans {
     private Instance<InboundToken> inboundTokens;
     private SharedRuntime runtime;
     private Telemetry telemetry;
+    private WonderfulSettings settings;
+    private WonderfulException configurationError;
     private ConfiguredClient unnamed;
-    private WonderfulException unnamedError;
     private boolean closed;
 
     /** For the CDI container's proxy. */
@@ -81,8 +83,8 @@ class LibraryBeans {
         ConfigDiagnostics.unknownKeys(config).forEach(unknown ->
                 LogMessage.UNKNOWN_KEY.log(LOG, unknown.name(), unknown.source(), unknown.closestKey()));
         try {
-            ConfiguredClient client = unnamed();
-            LOG.info(() -> "Wonderful MicroProfile configured: " + client.settings());
+            WonderfulSettings checked = settings();
+            LOG.info(() -> "Wonderful MicroProfile configured: " + checked);
         } catch (WonderfulException e) {
             LogMessage.NOT_CONFIGURED.log(LOG, e.code(), e.getMessage());
         }
@@ -132,23 +134,32 @@ class LibraryBeans {
     }
 
     /**
-     * The unnamed client, built on first use.
+     * The unnamed client, built on first use (not at startup: an application that never calls the library starts
+     * none of its threads).
      *
-     * @throws WonderfulException {@code CONFIGURATION_ERROR} for a configuration error (the same one every time), or
-     *         once the application is stopping
+     * @throws WonderfulException {@code CONFIGURATION_ERROR} for a configuration error (the same one every time), for
+     *         more than one {@link TokenRefresher} bean, or once the application is stopping
      */
     synchronized ConfiguredClient unnamed() {
-        if (unnamed == null && unnamedError == null) {
-            try {
-                unnamed = new ConfiguredClient(runtime(), config, applicationRefresher());
-            } catch (WonderfulException e) {
-                unnamedError = e;
-            }
-        }
-        if (unnamedError != null) {
-            throw unnamedError;
+        if (unnamed == null) {
+            unnamed = new ConfiguredClient(runtime(), config, settings(), applicationRefresher());
         }
         return unnamed;
+    }
+
+    /** The unnamed client's settings, read once: checked at startup, used by the client. */
+    private synchronized WonderfulSettings settings() {
+        if (settings == null && configurationError == null) {
+            try {
+                settings = WonderfulSettings.from(config);
+            } catch (WonderfulException e) {
+                configurationError = e;
+            }
+        }
+        if (configurationError != null) {
+            throw configurationError;
+        }
+        return settings;
     }
 
     synchronized Telemetry telemetry() {

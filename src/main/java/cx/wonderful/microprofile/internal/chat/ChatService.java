@@ -15,6 +15,7 @@ import cx.wonderful.microprofile.chat.wire.ChatV3Wire;
 import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
+import cx.wonderful.microprofile.internal.Lazy;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.Setting;
 import cx.wonderful.microprofile.internal.WireContract;
@@ -57,7 +58,7 @@ public final class ChatService implements WonderfulChat {
     public ChatService(WonderfulSettings settings, RestClients restClients, ApiInvoker invoker, RealtimeClient realtime,
             RealtimeExecutors executors, Consumer<ChatSessionEvent> observers, IdentityCredentials identities,
             Telemetry telemetry) {
-        this(settings, lazy(() -> restClients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY)), invoker, realtime, executors,
+        this(settings, Lazy.of(() -> restClients.create(ChatV3Api.class, ChatV3Api.CONFIG_KEY)), invoker, realtime, executors,
                 observers, identities, identities.application(), new ChatSessions(), telemetry);
     }
 
@@ -324,25 +325,5 @@ public final class ChatService implements WonderfulChat {
             }
             throw new WonderfulException(ErrorCode.UNEXPECTED_RESPONSE, String.valueOf(cause.getMessage()), cause);
         }
-    }
-
-    private static <T> Supplier<T> lazy(Supplier<T> factory) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T current = value;
-                if (current == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = factory.get();
-                        }
-                        current = value;
-                    }
-                }
-                return current;
-            }
-        };
     }
 }

@@ -58,7 +58,7 @@ final class Frames {
         }
         return new InboundFrame.Transcript(new ChatEvent.Message(id(transcript).orElse(null),
                 Speaker.fromWire(string(transcript, WireContract.WS_FIELD_SPEAKER).orElse(null)), text.get(),
-                WireValues.instantOrNull(transcript.get(WireContract.WS_FIELD_CREATED_AT))));
+                WireValues.instantOrNull(transcript, WireContract.WS_FIELD_CREATED_AT)));
     }
 
     /**
@@ -79,7 +79,7 @@ final class Frames {
             if (text.isPresent()) {
                 return new InboundFrame.Transcript(new ChatEvent.Message(id(event).orElse(null),
                         Speaker.fromWire(string(event, WireContract.WS_FIELD_SPEAKER).orElse(null)), text.get(),
-                        WireValues.instantOrNull(event.get(WireContract.WS_FIELD_CREATED_AT))));
+                        WireValues.instantOrNull(event, WireContract.WS_FIELD_CREATED_AT)));
             }
         }
         return new InboundFrame.Ignored("history event of type '" + type + "'");

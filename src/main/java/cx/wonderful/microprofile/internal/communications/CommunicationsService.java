@@ -12,31 +12,38 @@ import cx.wonderful.microprofile.internal.ApiInvoker;
 import cx.wonderful.microprofile.internal.CredentialSource;
 import cx.wonderful.microprofile.internal.EncodedQueryClient;
 import cx.wonderful.microprofile.internal.IdentityCredentials;
+import cx.wonderful.microprofile.internal.Lazy;
 import cx.wonderful.microprofile.internal.PathIds;
 import cx.wonderful.microprofile.internal.RestClients;
 import cx.wonderful.microprofile.internal.WireContract;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The {@link WonderfulCommunications} of one client configuration. Framework-free: built by its client. */
 public final class CommunicationsService implements WonderfulCommunications {
 
-    private final RestClients restClients;
     private final ApiInvoker invoker;
     private final IdentityCredentials identities;
     private final CredentialSource credentials;
-    private volatile CommunicationsApi api;
-    private volatile EncodedQueryClient lister;
+    // Built on first use (an application that never reads the history needs no configuration for it), and shared by
+    // every as(...) view: one client per configuration. The list request's query is written by the library
+    // (ListRequestEncoder.query), the same on every client implementation; see EncodedQueryClient.
+    private final Supplier<CommunicationsApi> api;
+    private final Supplier<EncodedQueryClient> lister;
 
     public CommunicationsService(RestClients restClients, ApiInvoker invoker, IdentityCredentials identities) {
-        this(restClients, invoker, identities, identities.application());
+        this(Lazy.of(() -> restClients.create(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY)),
+                Lazy.of(() -> restClients.encodedQueryClient(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY)),
+                invoker, identities, identities.application());
     }
 
-    private CommunicationsService(RestClients restClients, ApiInvoker invoker, IdentityCredentials identities,
-            CredentialSource credentials) {
-        this.restClients = Objects.requireNonNull(restClients, "restClients");
+    private CommunicationsService(Supplier<CommunicationsApi> api, Supplier<EncodedQueryClient> lister,
+            ApiInvoker invoker, IdentityCredentials identities, CredentialSource credentials) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.lister = Objects.requireNonNull(lister, "lister");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -44,16 +51,13 @@ public final class CommunicationsService implements WonderfulCommunications {
 
     @Override
     public WonderfulCommunications as(Identity identity) {
-        CommunicationsService view = new CommunicationsService(restClients, invoker, identities, identities.sourceFor(identity));
-        view.api = api();
-        view.lister = lister(); // one client per configuration, not one per view
-        return view;
+        return new CommunicationsService(api, lister, invoker, identities, identities.sourceFor(identity));
     }
 
     @Override
     public Page<Communication> list(ListCommunications query) {
         requireQuery(query);
-        EncodedQueryClient client = lister();
+        EncodedQueryClient client = lister.get();
         String wireQuery = ListRequestEncoder.query(query);
         return CommunicationsReader.page(invoker.invoke("communications.list", credentials,
                 credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery)));
@@ -63,7 +67,7 @@ public final class CommunicationsService implements WonderfulCommunications {
     public CompletionStage<Page<Communication>> listAsync(ListCommunications query) {
         try {
             requireQuery(query);
-            EncodedQueryClient client = lister();
+            EncodedQueryClient client = lister.get();
             String wireQuery = ListRequestEncoder.query(query);
             return invoker.invokeAsync("communications.list", credentials,
                     credential -> client.get(credential, WireContract.COMMUNICATIONS_PATH, wireQuery))
@@ -82,7 +86,7 @@ public final class CommunicationsService implements WonderfulCommunications {
     @Override
     public Communication get(String id) {
         requireId(id);
-        CommunicationsApi client = api();
+        CommunicationsApi client = api.get();
         return CommunicationsReader.single(invoker.invoke("communications.get", credentials,
                 credential -> client.get(credential, id)));
     }
@@ -91,44 +95,12 @@ public final class CommunicationsService implements WonderfulCommunications {
     public CompletionStage<Communication> getAsync(String id) {
         try {
             requireId(id);
-            CommunicationsApi client = api();
+            CommunicationsApi client = api.get();
             return invoker.invokeAsync("communications.get", credentials, credential -> client.get(credential, id))
                     .thenApply(CommunicationsReader::single);
         } catch (WonderfulException e) {
             return CompletableFuture.failedStage(e);
         }
-    }
-
-
-    // Built on first use, so that an application that never reads the history needs no configuration for it.
-    private CommunicationsApi api() {
-        CommunicationsApi client = api;
-        if (client == null) {
-            synchronized (this) {
-                client = api;
-                if (client == null) {
-                    client = restClients.create(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY);
-                    api = client;
-                }
-            }
-        }
-        return client;
-    }
-
-    // The list request's query is written by the library (ListRequestEncoder.query), the same on every client
-    // implementation; see EncodedQueryClient.
-    private EncodedQueryClient lister() {
-        EncodedQueryClient client = lister;
-        if (client == null) {
-            synchronized (this) {
-                client = lister;
-                if (client == null) {
-                    client = restClients.encodedQueryClient(CommunicationsApi.class, CommunicationsApi.CONFIG_KEY);
-                    lister = client;
-                }
-            }
-        }
-        return client;
     }
 
     private static void requireQuery(ListCommunications query) {

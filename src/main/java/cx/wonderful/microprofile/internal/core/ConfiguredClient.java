@@ -45,10 +45,16 @@ public final class ConfiguredClient implements AutoCloseable {
      *         not valid (the message names every key at fault)
      */
     public ConfiguredClient(SharedRuntime runtime, Config config, Optional<TokenRefresher> refresher) {
+        this(runtime, config, WonderfulSettings.from(config), refresher);
+    }
+
+    /** With {@code settings} already read from {@code config} (the CDI layer reads them at startup, to check them). */
+    public ConfiguredClient(SharedRuntime runtime, Config config, WonderfulSettings settings,
+            Optional<TokenRefresher> refresher) {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(refresher, "refresher");
-        settings = WonderfulSettings.from(config);
+        this.settings = Objects.requireNonNull(settings, "settings");
         // The application's credential lives in the auth part, which needs the rest clients and invoker first.
         DeferredSource application = new DeferredSource();
         restClients = new RestClients(config, settings, application);

@@ -2,6 +2,7 @@ package cx.wonderful.microprofile.internal.core;
 
 import cx.wonderful.microprofile.chat.ChatSessionEvent;
 import cx.wonderful.microprofile.internal.InboundToken;
+import cx.wonderful.microprofile.internal.Lazy;
 import cx.wonderful.microprofile.internal.realtime.RealtimeExecutors;
 import cx.wonderful.microprofile.internal.telemetry.Telemetry;
 import jakarta.websocket.ContainerProvider;
@@ -23,7 +24,8 @@ public final class SharedRuntime implements AutoCloseable {
     private final Telemetry telemetry;
     private final Consumer<ChatSessionEvent> observers;
     private final Supplier<Optional<InboundToken>> inbound;
-    private volatile WebSocketContainer container;
+    /** The runtime's WebSocket container, asked for once, on the first chat: an application without chat needs none. */
+    private final Lazy<WebSocketContainer> container = Lazy.of(ContainerProvider::getWebSocketContainer);
 
     /**
      * @param observers where every session's events go besides its listeners
@@ -54,19 +56,8 @@ public final class SharedRuntime implements AutoCloseable {
         return inbound;
     }
 
-    /** The runtime's WebSocket container, asked for once, on the first chat: an application without chat needs none. */
     WebSocketContainer container() {
-        WebSocketContainer current = container;
-        if (current == null) {
-            synchronized (this) {
-                current = container;
-                if (current == null) {
-                    current = ContainerProvider.getWebSocketContainer();
-                    container = current;
-                }
-            }
-        }
-        return current;
+        return container.get();
     }
 
     /** Closes every chat socket (1001) and stops the library's threads; see {@link RealtimeExecutors#shutdown()}. */
